@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void        pw_test_init_gtk             (int        *argc,
+                                          char     ***argv);
+void        pw_test_wait_for_frame       (GtkWidget  *widget);
+void        pw_test_iterate              (guint       ms);
+char       *pw_test_screenshot           (GtkWidget  *widget,
+                                          const char *name);
+GPtrArray  *pw_test_collect_texts        (GtkWidget  *root);
+const char *pw_test_source_root          (void);
+
+G_END_DECLS
