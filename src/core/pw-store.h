@@ -19,6 +19,10 @@ typedef enum
   PW_STORE_ERROR_IO,            /* disk full, read-only, I/O error */
   PW_STORE_ERROR_CONSTRAINT,    /* a write broke a rule (duplicate case code…) */
   PW_STORE_ERROR_FAILED,
+  PW_STORE_ERROR_CLOSED,        /* the store was closed (the vault is locked) */
+  PW_STORE_ERROR_NO_RECORD,     /* the record asked for does not exist (any more) */
+  PW_STORE_ERROR_INVALID,       /* a value passed in is not acceptable (bad date…) */
+  PW_STORE_ERROR_BUSY,          /* another connection holds the vault's write lock */
 } PwStoreError;
 
 typedef enum
