@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* Test-only hooks. Nothing outside src/core/pw-store.c and tests includes this. */
+/* For pw-store.c, the store's own list models and the tests only. */
 
 /* Migrates the open database from version N to N + 1, inside a transaction
  * that the caller opened (and commits, after setting user_version). */
@@ -26,5 +26,15 @@ PwStore  *pw_store_open_with_migrations (const char              *path,
                                          GError                 **error);
 
 sqlite3  *pw_store_get_handle           (PwStore                 *self);
+
+/* The smallest items-changed that turns @old_ids into @new_ids, trimming
+ * the common head and tail: for the list models. */
+void      pw_store_diff_ids             (const gint64            *old_ids,
+                                         guint                    n_old,
+                                         const gint64            *new_ids,
+                                         guint                    n_new,
+                                         guint                   *position,
+                                         guint                   *removed,
+                                         guint                   *added);
 
 G_END_DECLS

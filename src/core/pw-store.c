@@ -3,22 +3,48 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "pw-plan-item-list.h"
 #include "pw-store-private.h"
+#include "pw-survivor-list.h"
+
+typedef struct
+{
+  PwRecordKind  kind;
+  gint64        id;
+  gint64        survivor_id;
+  PwAuditAction action;
+} Change;
 
 struct _PwStore
 {
-  GObject   parent_instance;
+  GObject     parent_instance;
 
-  sqlite3  *db;
-  guint8   *key;          /* sodium_malloc, PW_STORE_KEY_SIZE bytes */
-  char     *path;
-  char     *actor;
+  sqlite3    *db;
+  guint8     *key;          /* sodium_malloc, PW_STORE_KEY_SIZE bytes */
+  char       *path;
+  char       *actor;
+
+  GHashTable *stmts;        /* SQL text (static, by address) → sqlite3_stmt */
+  GHashTable *survivors;    /* id → PwSurvivor, weak: the live objects */
+  GHashTable *plan_items;   /* id → PwPlanItem, weak */
+  GArray     *pending;      /* Change, emitted after COMMIT */
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (PwStore, pw_store, G_TYPE_OBJECT)
 
@@ -369,7 +395,7 @@ run_migrations (sqlite3                 *db,
           !exec_sql (db, "COMMIT", &local_error))
         {
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          g_warning ("Migration of the vault to version %u failed: %s", v + 1, local_error->message);
+          g_message ("Migration of the vault to version %u failed: %s", v + 1, local_error->message);
           if (g_error_matches (local_error, PW_STORE_ERROR, PW_STORE_ERROR_IO))
             g_propagate_error (error, g_steal_pointer (&local_error));
           else
@@ -504,11 +530,27 @@ open_keyed (const char    *path,
 }
 
 static void
+drop_weak_cache (PwStore    *self,
+                 GHashTable *cache);
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 pw_store_finalize (GObject *object)
 {
   PwStore *self = PW_STORE (object);
 
   pw_store_close (self);
+  drop_weak_cache (self, self->survivors);
+  drop_weak_cache (self, self->plan_items);
+  g_clear_pointer (&self->survivors, g_hash_table_unref);
+  g_clear_pointer (&self->plan_items, g_hash_table_unref);
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->actor, g_free);
 
@@ -521,11 +563,23 @@ pw_store_class_init (PwStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = pw_store_finalize;
+
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4,
+                  PW_TYPE_RECORD_KIND, G_TYPE_INT64, G_TYPE_INT64, PW_TYPE_AUDIT_ACTION);
 }
 
 static void
 pw_store_init (PwStore *self)
 {
+  self->stmts = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
+  self->survivors = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->plan_items = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
 }
 
 PwStore *
@@ -649,6 +703,7 @@ pw_store_close (PwStore *self)
 {
   g_return_if_fail (PW_IS_STORE (self));
 
+  g_hash_table_remove_all (self->stmts);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -673,4 +728,2710 @@ pw_store_get_handle (PwStore *self)
   g_return_val_if_fail (PW_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+const char *
+pw_store_get_path (PwStore *self)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+const char *
+pw_store_get_actor (PwStore *self)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+gboolean
+pw_store_is_open (PwStore *self)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  return self->db != NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Statements, transactions, audit                                          */
+
+static gboolean
+check_open (PwStore  *self,
+            GError  **error)
+{
+  if (self->db != NULL)
+    return TRUE;
+
+  g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_CLOSED,
+                       _("The vault is locked. Unlock it and try again."));
+  return FALSE;
+}
+
+/* A cached statement, reset and with its bindings cleared. @sql must be a
+ * string literal: the cache is keyed by its address. */
+static sqlite3_stmt *
+prepare (PwStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = g_hash_table_lookup (self->stmts, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, (gpointer) sql, stmt);
+  return stmt;
+}
+
+/* Runs a statement that returns no rows, and resets it. */
+static gboolean
+step_done (PwStore       *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
+/* Empty strings are stored as NULL: "not given". */
+static void
+bind_opt_text (sqlite3_stmt *stmt,
+               int           idx,
+               const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           idx,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, idx, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_opt_id (sqlite3_stmt *stmt,
+             int           idx,
+             gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_int64 (stmt, idx, id);
+}
+
+static void
+bind_enum (sqlite3_stmt *stmt,
+           int           idx,
+           GType         type,
+           int           value)
+{
+  sqlite3_bind_text (stmt, idx, pw_enum_to_nick (type, value), -1, SQLITE_STATIC);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+static int
+column_enum (sqlite3_stmt *stmt,
+             int           col,
+             GType         type)
+{
+  int value = 0;
+
+  if (!pw_enum_from_nick (type, column_text (stmt, col), &value))
+    return 0;
+  return value;
+}
+
+static char *
+strv_to_column (const char * const *strv)
+{
+  return strv != NULL ? g_strjoinv (" ", (char **) strv) : g_strdup ("");
+}
+
+static char **
+column_to_strv (sqlite3_stmt *stmt,
+                int           col)
+{
+  const char *text = column_text (stmt, col);
+
+  if (text == NULL || *text == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (text, " ", -1);
+}
+
+static gboolean
+begin (PwStore  *self,
+       GError  **error)
+{
+  if (!check_open (self, error))
+    return FALSE;
+  g_assert (sqlite3_get_autocommit (self->db));
+  g_array_set_size (self->pending, 0);
+  return exec_sql (self->db, "BEGIN IMMEDIATE", error);
+}
+
+static void
+rollback (PwStore *self)
+{
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_array_set_size (self->pending, 0);
+}
+
+static void refresh_live (PwStore      *self,
+                          const Change *change);
+
+static gboolean
+commit (PwStore  *self,
+        GError  **error)
+{
+  g_autoptr(GArray) changes = NULL;
+
+  if (!exec_sql (self->db, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  /* Emission can re-enter the store (a model reloading, a handler saving
+   * something else), so work on our own copy of the list. */
+  changes = g_array_copy (self->pending);
+  g_array_set_size (self->pending, 0);
+
+  for (guint i = 0; i < changes->len; i++)
+    refresh_live (self, &g_array_index (changes, Change, i));
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const Change *c = &g_array_index (changes, Change, i);
+
+      g_signal_emit (self, signals [CHANGED], 0, c->kind, c->id, c->survivor_id, c->action);
+    }
+
+  return TRUE;
+}
+
+/* One audit row per changed record, in the write's transaction. Only
+ * what, which, who and when: never a value from the record. */
+static gboolean
+audit (PwStore        *self,
+       PwRecordKind    kind,
+       gint64          id,
+       gint64          survivor_id,
+       PwAuditAction   action,
+       GError        **error)
+{
+  sqlite3_stmt *stmt;
+  Change change = { kind, id, survivor_id, action };
+
+  stmt = prepare (self,
+                  "INSERT INTO audit_log (ts, actor, kind, record_id, survivor_id, action) "
+                  "VALUES (?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
+  bind_opt_text (stmt, 2, self->actor);
+  bind_enum (stmt, 3, PW_TYPE_RECORD_KIND, kind);
+  sqlite3_bind_int64 (stmt, 4, id);
+  bind_opt_id (stmt, 5, survivor_id);
+  bind_enum (stmt, 6, PW_TYPE_AUDIT_ACTION, action);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  g_array_append_val (self->pending, change);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Validation                                                               */
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* NULL or empty (unknown) is fine; otherwise a real calendar date. */
+static gboolean
+date_is_valid (const char *date)
+{
+  unsigned y, m, d;
+  char tail;
+
+  if (date == NULL || *date == '\0')
+    return TRUE;
+  if (strlen (date) != 10 || date[4] != '-' || date[7] != '-')
+    return FALSE;
+  if (sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  if (date_is_valid (date))
+    return TRUE;
+  return invalid (error, _("A date is not valid. Enter dates as year, month and day, "
+                           "for example 2024-03-31; nothing was saved."));
+}
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+no_record (GError **error)
+{
+  g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_NO_RECORD,
+                       _("This record no longer exists. It may have been deleted in "
+                         "another window; nothing was saved."));
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Live objects                                                             */
+
+typedef struct
+{
+  gint64      id;           /* the hash key points here */
+  GObject    *object;
+  GHashTable *cache;
+} LiveEntry;
+
+static void
+live_entry_gone (gpointer  data,
+                 GObject  *where_the_object_was)
+{
+  LiveEntry *entry = data;
+
+  g_hash_table_remove (entry->cache, &entry->id);
+}
+
+static gpointer
+live_lookup (GHashTable *cache,
+             gint64      id)
+{
+  LiveEntry *entry = g_hash_table_lookup (cache, &id);
+
+  return entry != NULL ? entry->object : NULL;
+}
+
+static void
+live_insert (GHashTable *cache,
+             gpointer    object,
+             gint64      id)
+{
+  LiveEntry *entry = g_new0 (LiveEntry, 1);
+
+  entry->id = id;
+  entry->object = object;
+  entry->cache = cache;
+  g_object_weak_ref (object, live_entry_gone, entry);
+  g_hash_table_replace (cache, &entry->id, entry);
+}
+
+static void
+live_forget (GHashTable *cache,
+             gint64      id)
+{
+  LiveEntry *entry = g_hash_table_lookup (cache, &id);
+
+  if (entry == NULL)
+    return;
+  g_object_weak_unref (entry->object, live_entry_gone, entry);
+  g_hash_table_remove (cache, &id);
+}
+
+static void
+drop_weak_cache (PwStore    *self,
+                 GHashTable *cache)
+{
+  GHashTableIter iter;
+  LiveEntry *entry;
+
+  if (cache == NULL)
+    return;
+  g_hash_table_iter_init (&iter, cache);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    {
+      g_object_weak_unref (entry->object, live_entry_gone, entry);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Survivors                                                                */
+
+#define SURVIVOR_COLUMNS \
+  "id, case_code, alias, birth_year, country, languages, preferred_language, " \
+  "template_id, key_worker, intake_date, status, close_reason, created_at, updated_at, " \
+  "(SELECT st.stage_id FROM stage_state st " \
+  "  WHERE st.survivor_id = survivor.id AND st.status IN ('current', 'revisited') " \
+  "    AND st.id = (SELECT max(id) FROM stage_state s2 " \
+  "                 WHERE s2.survivor_id = st.survivor_id AND s2.stage_id = st.stage_id) " \
+  "  ORDER BY st.id DESC LIMIT 1)"
+
+static void
+survivor_from_row (PwSurvivor   *survivor,
+                   sqlite3_stmt *stmt)
+{
+  g_auto(GStrv) languages = column_to_strv (stmt, 5);
+
+  g_object_freeze_notify (G_OBJECT (survivor));
+  pw_survivor_set_id (survivor, sqlite3_column_int64 (stmt, 0));
+  pw_survivor_set_case_code (survivor, column_text (stmt, 1));
+  pw_survivor_set_alias (survivor, column_text (stmt, 2));
+  pw_survivor_set_birth_year (survivor, sqlite3_column_int (stmt, 3));
+  pw_survivor_set_country (survivor, column_text (stmt, 4));
+  pw_survivor_set_languages (survivor, (const char * const *) languages);
+  pw_survivor_set_preferred_language (survivor, column_text (stmt, 6));
+  pw_survivor_set_template_id (survivor, column_text (stmt, 7));
+  pw_survivor_set_key_worker (survivor, column_text (stmt, 8));
+  pw_survivor_set_intake_date (survivor, column_text (stmt, 9));
+  pw_survivor_set_status (survivor, column_enum (stmt, 10, PW_TYPE_SURVIVOR_STATUS));
+  pw_survivor_set_close_reason (survivor, column_enum (stmt, 11, PW_TYPE_CLOSE_REASON));
+  pw_survivor_set_created_at (survivor, sqlite3_column_int64 (stmt, 12));
+  pw_survivor_set_updated_at (survivor, sqlite3_column_int64 (stmt, 13));
+  pw_survivor_set_current_stage (survivor, column_text (stmt, 14));
+  g_object_thaw_notify (G_OBJECT (survivor));
+}
+
+PwSurvivor *
+pw_store_get_survivor (PwStore  *self,
+                       gint64    survivor_id,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt;
+  PwSurvivor *survivor;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " SURVIVOR_COLUMNS " FROM survivor WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        no_record (error);
+      else
+        set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+
+  survivor = live_lookup (self->survivors, survivor_id);
+  if (survivor != NULL)
+    g_object_ref (survivor);
+  else
+    {
+      survivor = pw_survivor_new ();
+      live_insert (self->survivors, survivor, survivor_id);
+    }
+  survivor_from_row (survivor, stmt);
+  sqlite3_reset (stmt);
+
+  return survivor;
+}
+
+static gboolean
+fts_sync (PwStore  *self,
+          gint64    survivor_id,
+          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "DELETE FROM survivor_fts WHERE docid = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "INSERT INTO survivor_fts "
+                  "  (docid, case_code, alias, languages, key_worker, plan_titles) "
+                  "SELECT id, case_code, coalesce (alias, ''), languages, coalesce (key_worker, ''), "
+                  "  coalesce ((SELECT group_concat (title, ' ') FROM plan_item "
+                  "             WHERE survivor_id = ?1), '') "
+                  "FROM survivor WHERE id = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  return step_done (self, stmt, error);
+}
+
+/* Checks @survivor and returns the case code to store (trimmed). */
+static char *
+validate_survivor (PwSurvivor  *survivor,
+                   GError     **error)
+{
+  g_autofree char *code = g_strstrip (g_strdup (pw_survivor_get_case_code (survivor)));
+  const char *country = pw_survivor_get_country (survivor);
+  int year = pw_survivor_get_birth_year (survivor);
+
+  if (*code == '\0')
+    {
+      invalid (error, _("Enter a case code; nothing was saved."));
+      return NULL;
+    }
+  if (country != NULL && *country != '\0' &&
+      (strlen (country) != 2 || !g_ascii_isalpha (country[0]) || !g_ascii_isalpha (country[1])))
+    {
+      invalid (error, _("The country of origin is not valid; nothing was saved."));
+      return NULL;
+    }
+  if (year != 0 && (year < 1900 || year > 2200))
+    {
+      invalid (error, _("The year of birth is not valid; nothing was saved."));
+      return NULL;
+    }
+  if (!check_date (pw_survivor_get_intake_date (survivor), error))
+    return NULL;
+
+  return g_steal_pointer (&code);
+}
+
+static gboolean
+survivor_write_error (PwStore  *self,
+                      GError  **error)
+{
+  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_UNIQUE)
+    {
+      g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_CONSTRAINT,
+                           _("Another survivor already has this case code. Choose a "
+                             "different code; nothing was saved."));
+      return FALSE;
+    }
+  return set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), error);
+}
+
+static void
+bind_survivor (sqlite3_stmt *stmt,
+               PwSurvivor   *survivor,
+               const char   *code)
+{
+  g_autofree char *languages = strv_to_column (pw_survivor_get_languages (survivor));
+  g_autofree char *country = g_ascii_strup (pw_survivor_get_country (survivor) ?: "", -1);
+  PwSurvivorStatus status = pw_survivor_get_status (survivor);
+
+  bind_text (stmt, 1, code);
+  bind_opt_text (stmt, 2, pw_survivor_get_alias (survivor));
+  if (pw_survivor_get_birth_year (survivor) > 0)
+    sqlite3_bind_int (stmt, 3, pw_survivor_get_birth_year (survivor));
+  else
+    sqlite3_bind_null (stmt, 3);
+  bind_opt_text (stmt, 4, country);
+  bind_text (stmt, 5, languages);
+  bind_opt_text (stmt, 6, pw_survivor_get_preferred_language (survivor));
+  bind_opt_text (stmt, 7, pw_survivor_get_template_id (survivor));
+  bind_opt_text (stmt, 8, pw_survivor_get_key_worker (survivor));
+  bind_opt_text (stmt, 9, pw_survivor_get_intake_date (survivor));
+  bind_enum (stmt, 10, PW_TYPE_SURVIVOR_STATUS, status);
+  bind_enum (stmt, 11, PW_TYPE_CLOSE_REASON,
+             status == PW_SURVIVOR_STATUS_CLOSED ? pw_survivor_get_close_reason (survivor)
+                                                 : PW_CLOSE_REASON_NONE);
+}
+
+gint64
+pw_store_add_survivor (PwStore     *self,
+                       PwSurvivor  *survivor,
+                       GError     **error)
+{
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time ();
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (PW_IS_SURVIVOR (survivor), 0);
+
+  if ((code = validate_survivor (survivor, error)) == NULL || !begin (self, error))
+    return 0;
+
+  stmt = prepare (self,
+                  "INSERT INTO survivor (case_code, alias, birth_year, country, languages, "
+                  "  preferred_language, template_id, key_worker, intake_date, status, "
+                  "  close_reason, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  bind_survivor (stmt, survivor, code);
+  sqlite3_bind_int64 (stmt, 12, now);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      survivor_write_error (self, error);
+      goto fail;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if (!fts_sync (self, id, error) ||
+      !audit (self, PW_RECORD_KIND_SURVIVOR, id, id, PW_AUDIT_ACTION_CREATE, error))
+    goto fail;
+
+  if (!commit (self, error))
+    return 0;
+  pw_survivor_set_id (survivor, id);
+  pw_survivor_set_case_code (survivor, code);
+  pw_survivor_set_created_at (survivor, now);
+  pw_survivor_set_updated_at (survivor, now);
+  return id;
+
+fail:
+  rollback (self);
+  return 0;
+}
+
+gboolean
+pw_store_update_survivor (PwStore     *self,
+                          PwSurvivor  *survivor,
+                          GError     **error)
+{
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PW_IS_SURVIVOR (survivor), FALSE);
+
+  id = pw_survivor_get_id (survivor);
+  if (id <= 0)
+    return no_record (error);
+  if ((code = validate_survivor (survivor, error)) == NULL || !begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "UPDATE survivor SET case_code = ?1, alias = ?2, birth_year = ?3, "
+                  "  country = ?4, languages = ?5, preferred_language = ?6, template_id = ?7, "
+                  "  key_worker = ?8, intake_date = ?9, status = ?10, close_reason = ?11, "
+                  "  updated_at = ?12 "
+                  "WHERE id = ?13",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  bind_survivor (stmt, survivor, code);
+  sqlite3_bind_int64 (stmt, 12, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 13, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      survivor_write_error (self, error);
+      goto fail;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      no_record (error);
+      goto fail;
+    }
+
+  if (!fts_sync (self, id, error) ||
+      !audit (self, PW_RECORD_KIND_SURVIVOR, id, id, PW_AUDIT_ACTION_UPDATE, error))
+    goto fail;
+
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+pw_store_set_survivor_status (PwStore           *self,
+                              gint64             survivor_id,
+                              PwSurvivorStatus   status,
+                              PwCloseReason      reason,
+                              GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stmt = prepare (self,
+                  "UPDATE survivor SET status = ?, close_reason = ?, updated_at = ? WHERE id = ?",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  bind_enum (stmt, 1, PW_TYPE_SURVIVOR_STATUS, status);
+  bind_enum (stmt, 2, PW_TYPE_CLOSE_REASON,
+             status == PW_SURVIVOR_STATUS_CLOSED ? reason : PW_CLOSE_REASON_NONE);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 4, survivor_id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      no_record (error);
+      goto fail;
+    }
+  if (!audit (self, PW_RECORD_KIND_SURVIVOR, survivor_id, survivor_id,
+              PW_AUDIT_ACTION_STATUS, error))
+    goto fail;
+
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+pw_store_delete_survivor (PwStore  *self,
+                          gint64    survivor_id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  /* Referrals hold services with ON DELETE RESTRICT, but they go with her. */
+  stmt = prepare (self, "DELETE FROM survivor WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      no_record (error);
+      goto fail;
+    }
+
+  stmt = prepare (self, "DELETE FROM survivor_fts WHERE docid = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  if (!step_done (self, stmt, error) ||
+      !audit (self, PW_RECORD_KIND_SURVIVOR, survivor_id, survivor_id,
+              PW_AUDIT_ACTION_DELETE, error))
+    goto fail;
+
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+pw_store_case_code_exists (PwStore    *self,
+                           const char *case_code)
+{
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+  gboolean exists;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (case_code != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT 1 FROM survivor WHERE case_code = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  code = g_strstrip (g_strdup (case_code));
+  bind_text (stmt, 1, code);
+  exists = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return exists;
+}
+
+/* Words of @text as an FTS4 query: every word must start a word of the
+ * record ("jos ros" finds "José Rosa"). Anything but letters and digits
+ * separates words, so the user cannot write FTS syntax by accident. */
+static char *
+build_match_query (const char *text)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          if (query->len > 0)
+            g_string_append_c (query, ' ');
+          g_string_append_printf (query, "\"%s*\"", word->str);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+
+  if (query->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+GArray *
+pw_store_list_survivor_ids (PwStore         *self,
+                            const char      *text,
+                            int              status,
+                            PwSurvivorSort   sort,
+                            GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT id FROM survivor WHERE 1");
+  g_autofree char *match = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc, idx = 1;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  if (text != NULL)
+    {
+      match = build_match_query (text);
+      /* Only separators: nothing can match. */
+      if (match == NULL && *text != '\0' && strspn (text, " \t") != strlen (text))
+        return g_steal_pointer (&ids);
+    }
+
+  if (match != NULL)
+    g_string_append (sql, " AND id IN (SELECT docid FROM survivor_fts WHERE survivor_fts MATCH ?)");
+  if (status >= 0)
+    g_string_append (sql, " AND status = ?");
+  switch (sort)
+    {
+    case PW_SURVIVOR_SORT_UPDATED:
+      g_string_append (sql, " ORDER BY updated_at DESC, id DESC");
+      break;
+    case PW_SURVIVOR_SORT_INTAKE_DATE:
+      g_string_append (sql, " ORDER BY intake_date IS NULL, intake_date DESC, case_code");
+      break;
+    case PW_SURVIVOR_SORT_CASE_CODE:
+    default:
+      g_string_append (sql, " ORDER BY case_code");
+      break;
+    }
+
+  rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  if (match != NULL)
+    sqlite3_bind_text (stmt, idx++, match, -1, SQLITE_TRANSIENT);
+  if (status >= 0)
+    bind_enum (stmt, idx++, PW_TYPE_SURVIVOR_STATUS, status);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+GArray *
+pw_store_search_survivors (PwStore     *self,
+                           const char  *text,
+                           GError     **error)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return pw_store_list_survivor_ids (self, text, -1, PW_SURVIVOR_SORT_CASE_CODE, error);
+}
+
+GListModel *
+pw_store_get_survivors (PwStore *self)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (pw_survivor_list_new (self));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Plan items                                                               */
+
+#define PLAN_ITEM_COLUMNS \
+  "id, survivor_id, step_id, stage_id, domain, title, her_words, priority, responsible, " \
+  "due_date, status, achieved_date, notes, created_at, updated_at"
+
+static void
+plan_item_from_row (PwPlanItem   *item,
+                    sqlite3_stmt *stmt)
+{
+  g_object_freeze_notify (G_OBJECT (item));
+  pw_plan_item_set_id (item, sqlite3_column_int64 (stmt, 0));
+  pw_plan_item_set_survivor_id (item, sqlite3_column_int64 (stmt, 1));
+  pw_plan_item_set_step_id (item, column_text (stmt, 2));
+  pw_plan_item_set_stage_id (item, column_text (stmt, 3));
+  pw_plan_item_set_domain (item, column_text (stmt, 4));
+  pw_plan_item_set_title (item, column_text (stmt, 5));
+  pw_plan_item_set_her_words (item, column_text (stmt, 6));
+  pw_plan_item_set_priority (item, sqlite3_column_int (stmt, 7));
+  pw_plan_item_set_responsible (item, column_text (stmt, 8));
+  pw_plan_item_set_due_date (item, column_text (stmt, 9));
+  pw_plan_item_set_status (item, column_enum (stmt, 10, PW_TYPE_PLAN_ITEM_STATUS));
+  pw_plan_item_set_achieved_date (item, column_text (stmt, 11));
+  pw_plan_item_set_notes (item, column_text (stmt, 12));
+  pw_plan_item_set_created_at (item, sqlite3_column_int64 (stmt, 13));
+  pw_plan_item_set_updated_at (item, sqlite3_column_int64 (stmt, 14));
+  g_object_thaw_notify (G_OBJECT (item));
+}
+
+static PwPlanItem *
+plan_item_live_from_row (PwStore      *self,
+                         sqlite3_stmt *stmt)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  PwPlanItem *item = live_lookup (self->plan_items, id);
+
+  if (item != NULL)
+    g_object_ref (item);
+  else
+    {
+      item = pw_plan_item_new ();
+      live_insert (self->plan_items, item, id);
+    }
+  plan_item_from_row (item, stmt);
+  return item;
+}
+
+PwPlanItem *
+pw_store_get_plan_item (PwStore  *self,
+                        gint64    item_id,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt;
+  PwPlanItem *item;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " PLAN_ITEM_COLUMNS " FROM plan_item WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        no_record (error);
+      else
+        set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  item = plan_item_live_from_row (self, stmt);
+  sqlite3_reset (stmt);
+  return item;
+}
+
+GPtrArray *
+pw_store_load_plan_items (PwStore  *self,
+                          gint64    survivor_id,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " PLAN_ITEM_COLUMNS " FROM plan_item WHERE survivor_id = ? "
+                  "ORDER BY priority, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, plan_item_live_from_row (self, stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+GListModel *
+pw_store_get_plan_items (PwStore *self,
+                         gint64   survivor_id)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (pw_plan_item_list_new (self, survivor_id));
+}
+
+static gboolean
+validate_plan_item (PwPlanItem  *item,
+                    GError     **error)
+{
+  if (pw_plan_item_get_survivor_id (item) <= 0)
+    return no_record (error);
+  return check_date (pw_plan_item_get_due_date (item), error) &&
+         check_date (pw_plan_item_get_achieved_date (item), error);
+}
+
+static gboolean
+add_status_history (PwStore           *self,
+                    gint64             item_id,
+                    PwPlanItemStatus   status,
+                    const char        *date,
+                    GError           **error)
+{
+  g_autofree char *day = date != NULL && *date != '\0' ? g_strdup (date) : today ();
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self,
+                  "INSERT INTO plan_item_status (plan_item_id, status, changed_on, created_at) "
+                  "VALUES (?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  bind_enum (stmt, 2, PW_TYPE_PLAN_ITEM_STATUS, status);
+  bind_text (stmt, 3, day);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+  return step_done (self, stmt, error);
+}
+
+/* The item's survivor and status as stored; FALSE (NO_RECORD) if gone. */
+static gboolean
+plan_item_lookup (PwStore           *self,
+                  gint64             item_id,
+                  gint64            *survivor_id,
+                  PwPlanItemStatus  *status,
+                  GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, "SELECT survivor_id, status FROM plan_item WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *survivor_id = sqlite3_column_int64 (stmt, 0);
+      if (status != NULL)
+        *status = column_enum (stmt, 1, PW_TYPE_PLAN_ITEM_STATUS);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return no_record (error);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
+static void
+bind_plan_item (sqlite3_stmt *stmt,
+                PwPlanItem   *item)
+{
+  bind_opt_text (stmt, 1, pw_plan_item_get_step_id (item));
+  bind_opt_text (stmt, 2, pw_plan_item_get_stage_id (item));
+  bind_opt_text (stmt, 3, pw_plan_item_get_domain (item));
+  bind_text (stmt, 4, pw_plan_item_get_title (item));
+  bind_text (stmt, 5, pw_plan_item_get_her_words (item));
+  bind_opt_text (stmt, 6, pw_plan_item_get_responsible (item));
+  bind_opt_text (stmt, 7, pw_plan_item_get_due_date (item));
+  bind_enum (stmt, 8, PW_TYPE_PLAN_ITEM_STATUS, pw_plan_item_get_status (item));
+  bind_opt_text (stmt, 9, pw_plan_item_get_achieved_date (item));
+  bind_opt_text (stmt, 10, pw_plan_item_get_notes (item));
+}
+
+gint64
+pw_store_add_plan_item (PwStore     *self,
+                        PwPlanItem  *item,
+                        GError     **error)
+{
+  g_autofree char *achieved = NULL;
+  sqlite3_stmt *stmt;
+  gint64 survivor_id, id, now = g_get_real_time ();
+  int priority;
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (PW_IS_PLAN_ITEM (item), 0);
+
+  if (!validate_plan_item (item, error) || !begin (self, error))
+    return 0;
+
+  survivor_id = pw_plan_item_get_survivor_id (item);
+  priority = pw_plan_item_get_priority (item);
+  if (priority <= 0)
+    {
+      /* New goals go to the end of her list until she ranks them. */
+      stmt = prepare (self, "SELECT coalesce (max (priority), 0) + 1 FROM plan_item "
+                            "WHERE survivor_id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, survivor_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        priority = sqlite3_column_int (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  if (pw_plan_item_get_status (item) == PW_PLAN_ITEM_STATUS_ACHIEVED &&
+      pw_plan_item_get_achieved_date (item) == NULL)
+    achieved = today ();
+
+  stmt = prepare (self,
+                  "INSERT INTO plan_item (step_id, stage_id, domain, title, her_words, "
+                  "  responsible, due_date, status, achieved_date, notes, survivor_id, priority, "
+                  "  created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  bind_plan_item (stmt, item);
+  if (achieved != NULL)
+    bind_text (stmt, 9, achieved);
+  sqlite3_bind_int64 (stmt, 11, survivor_id);
+  sqlite3_bind_int (stmt, 12, priority);
+  sqlite3_bind_int64 (stmt, 13, now);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  if (!add_status_history (self, id, pw_plan_item_get_status (item), NULL, error) ||
+      !fts_sync (self, survivor_id, error) ||
+      !audit (self, PW_RECORD_KIND_PLAN_ITEM, id, survivor_id, PW_AUDIT_ACTION_CREATE, error))
+    goto fail;
+
+  if (!commit (self, error))
+    return 0;
+
+  g_object_freeze_notify (G_OBJECT (item));
+  pw_plan_item_set_id (item, id);
+  pw_plan_item_set_priority (item, priority);
+  if (achieved != NULL)
+    pw_plan_item_set_achieved_date (item, achieved);
+  pw_plan_item_set_created_at (item, now);
+  pw_plan_item_set_updated_at (item, now);
+  g_object_thaw_notify (G_OBJECT (item));
+  return id;
+
+fail:
+  rollback (self);
+  return 0;
+}
+
+gboolean
+pw_store_update_plan_item (PwStore     *self,
+                           PwPlanItem  *item,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  PwPlanItemStatus old_status, status;
+  gint64 id, survivor_id;
+  g_autofree char *achieved = NULL;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PW_IS_PLAN_ITEM (item), FALSE);
+
+  id = pw_plan_item_get_id (item);
+  if (!validate_plan_item (item, error) || !begin (self, error))
+    return FALSE;
+
+  if (!plan_item_lookup (self, id, &survivor_id, &old_status, error))
+    goto fail;
+
+  status = pw_plan_item_get_status (item);
+  if (status == PW_PLAN_ITEM_STATUS_ACHIEVED)
+    achieved = g_strdup (pw_plan_item_get_achieved_date (item));
+  if (status == PW_PLAN_ITEM_STATUS_ACHIEVED && achieved == NULL)
+    achieved = today ();
+
+  stmt = prepare (self,
+                  "UPDATE plan_item SET step_id = ?1, stage_id = ?2, domain = ?3, title = ?4, "
+                  "  her_words = ?5, responsible = ?6, due_date = ?7, status = ?8, "
+                  "  achieved_date = ?9, notes = ?10, priority = ?11, updated_at = ?12 "
+                  "WHERE id = ?13",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  bind_plan_item (stmt, item);
+  bind_opt_text (stmt, 9, achieved);
+  sqlite3_bind_int (stmt, 11, MAX (pw_plan_item_get_priority (item), 0));
+  sqlite3_bind_int64 (stmt, 12, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 13, id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  if (status != old_status &&
+      !add_status_history (self, id, status, achieved, error))
+    goto fail;
+
+  if (!fts_sync (self, survivor_id, error) ||
+      !audit (self, PW_RECORD_KIND_PLAN_ITEM, id, survivor_id,
+              status != old_status ? PW_AUDIT_ACTION_STATUS : PW_AUDIT_ACTION_UPDATE, error))
+    goto fail;
+
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+pw_store_set_plan_item_status (PwStore           *self,
+                               gint64             item_id,
+                               PwPlanItemStatus   status,
+                               const char        *date,
+                               GError           **error)
+{
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  gint64 survivor_id;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  if (!check_date (date, error) || !begin (self, error))
+    return FALSE;
+  day = date != NULL && *date != '\0' ? g_strdup (date) : today ();
+
+  if (!plan_item_lookup (self, item_id, &survivor_id, NULL, error))
+    goto fail;
+
+  stmt = prepare (self,
+                  "UPDATE plan_item SET status = ?1, achieved_date = ?2, updated_at = ?3 "
+                  "WHERE id = ?4",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  bind_enum (stmt, 1, PW_TYPE_PLAN_ITEM_STATUS, status);
+  bind_opt_text (stmt, 2, status == PW_PLAN_ITEM_STATUS_ACHIEVED ? day : NULL);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 4, item_id);
+  if (!step_done (self, stmt, error) ||
+      !add_status_history (self, item_id, status, day, error) ||
+      !audit (self, PW_RECORD_KIND_PLAN_ITEM, item_id, survivor_id, PW_AUDIT_ACTION_STATUS, error))
+    goto fail;
+
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+pw_store_delete_plan_item (PwStore  *self,
+                           gint64    item_id,
+                           GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 survivor_id;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!plan_item_lookup (self, item_id, &survivor_id, NULL, error))
+    goto fail;
+
+  stmt = prepare (self, "DELETE FROM plan_item WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  if (!step_done (self, stmt, error) ||
+      !fts_sync (self, survivor_id, error) ||
+      !audit (self, PW_RECORD_KIND_PLAN_ITEM, item_id, survivor_id, PW_AUDIT_ACTION_DELETE, error))
+    goto fail;
+
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+pw_store_reorder_plan_items (PwStore       *self,
+                             gint64         survivor_id,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time ();
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      stmt = prepare (self,
+                      "UPDATE plan_item SET priority = ?1, updated_at = ?2 "
+                      "WHERE id = ?3 AND survivor_id = ?4 AND priority != ?1",
+                      error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int (stmt, 1, i + 1);
+      sqlite3_bind_int64 (stmt, 2, now);
+      sqlite3_bind_int64 (stmt, 3, ids[i]);
+      sqlite3_bind_int64 (stmt, 4, survivor_id);
+      if (!step_done (self, stmt, error))
+        goto fail;
+      if (sqlite3_changes (self->db) > 0 &&
+          !audit (self, PW_RECORD_KIND_PLAN_ITEM, ids[i], survivor_id,
+                  PW_AUDIT_ACTION_UPDATE, error))
+        goto fail;
+    }
+
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+pw_store_list_plan_item_history (PwStore  *self,
+                                 gint64    item_id,
+                                 GError  **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, plan_item_id, status, changed_on, created_at FROM plan_item_status "
+                  "WHERE plan_item_id = ? ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwStatusChange *change = pw_status_change_new ();
+
+      pw_status_change_set_id (change, sqlite3_column_int64 (stmt, 0));
+      pw_status_change_set_plan_item_id (change, sqlite3_column_int64 (stmt, 1));
+      pw_status_change_set_status (change, column_enum (stmt, 2, PW_TYPE_PLAN_ITEM_STATUS));
+      pw_status_change_set_changed_on (change, column_text (stmt, 3));
+      pw_status_change_set_created_at (change, sqlite3_column_int64 (stmt, 4));
+      g_ptr_array_add (changes, change);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&changes);
+}
+
+/* After a commit: the live objects show what is now stored. */
+static void
+refresh_live (PwStore      *self,
+              const Change *change)
+{
+  g_autoptr(GObject) object = NULL;
+
+  switch (change->kind)
+    {
+    case PW_RECORD_KIND_SURVIVOR:
+      if (change->action == PW_AUDIT_ACTION_DELETE)
+        live_forget (self->survivors, change->id);
+      else if (live_lookup (self->survivors, change->id) != NULL)
+        object = G_OBJECT (pw_store_get_survivor (self, change->id, NULL));
+      break;
+
+    case PW_RECORD_KIND_STAGE_STATE:
+      if (live_lookup (self->survivors, change->survivor_id) != NULL)
+        object = G_OBJECT (pw_store_get_survivor (self, change->survivor_id, NULL));
+      break;
+
+    case PW_RECORD_KIND_PLAN_ITEM:
+      if (change->action == PW_AUDIT_ACTION_DELETE)
+        live_forget (self->plan_items, change->id);
+      else if (live_lookup (self->plan_items, change->id) != NULL)
+        object = G_OBJECT (pw_store_get_plan_item (self, change->id, NULL));
+      break;
+
+    case PW_RECORD_KIND_ASSESSMENT:
+    case PW_RECORD_KIND_CONSENT:
+    case PW_RECORD_KIND_SERVICE:
+    case PW_RECORD_KIND_REFERRAL:
+    case PW_RECORD_KIND_NOTE:
+    case PW_RECORD_KIND_MILESTONE:
+    default:
+      break;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Stages                                                                   */
+
+gint64
+pw_store_set_stage_status (PwStore        *self,
+                           gint64          survivor_id,
+                           const char     *stage_id,
+                           PwStageStatus   status,
+                           const char     *since,
+                           GError        **error)
+{
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (stage_id != NULL && *stage_id != '\0', 0);
+
+  if (!check_date (since, error) || !begin (self, error))
+    return 0;
+  day = since != NULL && *since != '\0' ? g_strdup (since) : today ();
+
+  stmt = prepare (self,
+                  "INSERT INTO stage_state (survivor_id, stage_id, status, since, created_at) "
+                  "VALUES (?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  bind_text (stmt, 2, stage_id);
+  bind_enum (stmt, 3, PW_TYPE_STAGE_STATUS, status);
+  bind_text (stmt, 4, day);
+  sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
+  if (!step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!audit (self, PW_RECORD_KIND_STAGE_STATE, id, survivor_id, PW_AUDIT_ACTION_STATUS, error))
+    goto fail;
+
+  return commit (self, error) ? id : 0;
+
+fail:
+  rollback (self);
+  return 0;
+}
+
+static GPtrArray *
+list_stage_rows (PwStore     *self,
+                 sqlite3_stmt *stmt,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwStageState *state = pw_stage_state_new ();
+
+      pw_stage_state_set_id (state, sqlite3_column_int64 (stmt, 0));
+      pw_stage_state_set_survivor_id (state, sqlite3_column_int64 (stmt, 1));
+      pw_stage_state_set_stage_id (state, column_text (stmt, 2));
+      pw_stage_state_set_status (state, column_enum (stmt, 3, PW_TYPE_STAGE_STATUS));
+      pw_stage_state_set_since (state, column_text (stmt, 4));
+      pw_stage_state_set_created_at (state, sqlite3_column_int64 (stmt, 5));
+      g_ptr_array_add (states, state);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&states);
+}
+
+GPtrArray *
+pw_store_list_stage_states (PwStore  *self,
+                            gint64    survivor_id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, survivor_id, stage_id, status, since, created_at FROM stage_state "
+                  "WHERE id IN (SELECT max (id) FROM stage_state WHERE survivor_id = ? "
+                  "             GROUP BY stage_id) "
+                  "ORDER BY stage_id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  return list_stage_rows (self, stmt, error);
+}
+
+GPtrArray *
+pw_store_list_stage_history (PwStore  *self,
+                             gint64    survivor_id,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, survivor_id, stage_id, status, since, created_at FROM stage_state "
+                  "WHERE survivor_id = ? ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  return list_stage_rows (self, stmt, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Milestones, notes, services, consents, referrals                         */
+
+/* Steps an INSERT, audits it and commits; the caller began the
+ * transaction and bound the statement. Returns the new id or 0. */
+static gint64
+finish_insert (PwStore        *self,
+               sqlite3_stmt   *stmt,
+               PwRecordKind    kind,
+               gint64          survivor_id,
+               GError        **error)
+{
+  gint64 id;
+
+  if (!step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!audit (self, kind, id, survivor_id, PW_AUDIT_ACTION_CREATE, error))
+    goto fail;
+  return commit (self, error) ? id : 0;
+
+fail:
+  rollback (self);
+  return 0;
+}
+
+gint64
+pw_store_add_milestone (PwStore      *self,
+                        PwMilestone  *milestone,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id, now = g_get_real_time ();
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (PW_IS_MILESTONE (milestone), 0);
+
+  if (!check_date (pw_milestone_get_date (milestone), error) || !begin (self, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO milestone (survivor_id, date, title, stage_id, domain, "
+                  "  plan_item_id, created_at) "
+                  "VALUES (?, coalesce (?, date ('now', 'localtime')), ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return 0;
+    }
+  sqlite3_bind_int64 (stmt, 1, pw_milestone_get_survivor_id (milestone));
+  bind_opt_text (stmt, 2, pw_milestone_get_date (milestone));
+  bind_text (stmt, 3, pw_milestone_get_title (milestone));
+  bind_opt_text (stmt, 4, pw_milestone_get_stage_id (milestone));
+  bind_opt_text (stmt, 5, pw_milestone_get_domain (milestone));
+  bind_opt_id (stmt, 6, pw_milestone_get_plan_item_id (milestone));
+  sqlite3_bind_int64 (stmt, 7, now);
+  id = finish_insert (self, stmt, PW_RECORD_KIND_MILESTONE,
+                      pw_milestone_get_survivor_id (milestone), error);
+  if (id > 0)
+    {
+      pw_milestone_set_id (milestone, id);
+      pw_milestone_set_created_at (milestone, now);
+    }
+  return id;
+}
+
+GPtrArray *
+pw_store_list_milestones (PwStore  *self,
+                          gint64    survivor_id,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, survivor_id, date, title, stage_id, domain, plan_item_id, created_at "
+                  "FROM milestone WHERE survivor_id = ? ORDER BY date, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwMilestone *m = pw_milestone_new ();
+
+      pw_milestone_set_id (m, sqlite3_column_int64 (stmt, 0));
+      pw_milestone_set_survivor_id (m, sqlite3_column_int64 (stmt, 1));
+      pw_milestone_set_date (m, column_text (stmt, 2));
+      pw_milestone_set_title (m, column_text (stmt, 3));
+      pw_milestone_set_stage_id (m, column_text (stmt, 4));
+      pw_milestone_set_domain (m, column_text (stmt, 5));
+      pw_milestone_set_plan_item_id (m, sqlite3_column_int64 (stmt, 6));
+      pw_milestone_set_created_at (m, sqlite3_column_int64 (stmt, 7));
+      g_ptr_array_add (list, m);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gint64
+pw_store_add_note (PwStore  *self,
+                   PwNote   *note,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean restricted;
+  gint64 id, now = g_get_real_time ();
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (PW_IS_NOTE (note), 0);
+
+  restricted = pw_note_get_restricted (note);
+  if (restricted && (self->actor == NULL || *self->actor == '\0'))
+    {
+      invalid (error, _("A restricted note needs to know who is writing it. Unlock the "
+                        "vault with your own passphrase; nothing was saved."));
+      return 0;
+    }
+  if (!check_date (pw_note_get_date (note), error) || !begin (self, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO note (survivor_id, date, body, restricted, author, "
+                  "  created_at, updated_at) "
+                  "VALUES (?1, coalesce (?2, date ('now', 'localtime')), ?3, ?4, ?5, ?6, ?6)",
+                  error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return 0;
+    }
+  sqlite3_bind_int64 (stmt, 1, pw_note_get_survivor_id (note));
+  bind_opt_text (stmt, 2, pw_note_get_date (note));
+  bind_text (stmt, 3, pw_note_get_body (note));
+  sqlite3_bind_int (stmt, 4, restricted ? 1 : 0);
+  bind_opt_text (stmt, 5, self->actor);
+  sqlite3_bind_int64 (stmt, 6, now);
+  id = finish_insert (self, stmt, PW_RECORD_KIND_NOTE, pw_note_get_survivor_id (note), error);
+  if (id > 0)
+    {
+      pw_note_set_id (note, id);
+      pw_note_set_author (note, self->actor);
+      pw_note_set_created_at (note, now);
+      pw_note_set_updated_at (note, now);
+    }
+  return id;
+}
+
+GPtrArray *
+pw_store_list_notes (PwStore  *self,
+                     gint64    survivor_id,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  /* The body of someone else's restricted note never leaves SQLite. */
+  stmt = prepare (self,
+                  "SELECT id, survivor_id, date, "
+                  "  CASE WHEN restricted = 0 OR author = ?2 THEN body END, "
+                  "  restricted, author, created_at, updated_at "
+                  "FROM note WHERE survivor_id = ?1 ORDER BY date, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  bind_opt_text (stmt, 2, self->actor);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwNote *n = pw_note_new ();
+
+      pw_note_set_id (n, sqlite3_column_int64 (stmt, 0));
+      pw_note_set_survivor_id (n, sqlite3_column_int64 (stmt, 1));
+      pw_note_set_date (n, column_text (stmt, 2));
+      pw_note_set_body (n, column_text (stmt, 3));
+      pw_note_set_restricted (n, sqlite3_column_int (stmt, 4) != 0);
+      pw_note_set_author (n, column_text (stmt, 5));
+      pw_note_set_created_at (n, sqlite3_column_int64 (stmt, 6));
+      pw_note_set_updated_at (n, sqlite3_column_int64 (stmt, 7));
+      g_ptr_array_add (list, n);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+validate_service (PwService  *service,
+                  GError    **error)
+{
+  const char *name = pw_service_get_name (service);
+
+  if (name == NULL || name[strspn (name, " \t\n")] == '\0')
+    return invalid (error, _("Enter the service’s name; nothing was saved."));
+  return TRUE;
+}
+
+gint64
+pw_store_add_service (PwStore    *self,
+                      PwService  *service,
+                      GError    **error)
+{
+  g_autofree char *languages = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id, now = g_get_real_time ();
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (PW_IS_SERVICE (service), 0);
+
+  if (!validate_service (service, error) || !begin (self, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO service (name, kind, contact, languages, notes, created_at, "
+                  "  updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                  error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return 0;
+    }
+  languages = strv_to_column (pw_service_get_languages (service));
+  bind_text (stmt, 1, pw_service_get_name (service));
+  bind_opt_text (stmt, 2, pw_service_get_kind (service));
+  bind_opt_text (stmt, 3, pw_service_get_contact (service));
+  bind_text (stmt, 4, languages);
+  bind_opt_text (stmt, 5, pw_service_get_notes (service));
+  sqlite3_bind_int64 (stmt, 6, now);
+  id = finish_insert (self, stmt, PW_RECORD_KIND_SERVICE, 0, error);
+  if (id > 0)
+    {
+      pw_service_set_id (service, id);
+      pw_service_set_created_at (service, now);
+      pw_service_set_updated_at (service, now);
+    }
+  return id;
+}
+
+gboolean
+pw_store_update_service (PwStore    *self,
+                         PwService  *service,
+                         GError    **error)
+{
+  g_autofree char *languages = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PW_IS_SERVICE (service), FALSE);
+
+  id = pw_service_get_id (service);
+  if (!validate_service (service, error) || !begin (self, error))
+    return FALSE;
+  stmt = prepare (self,
+                  "UPDATE service SET name = ?, kind = ?, contact = ?, languages = ?, notes = ?, "
+                  "  updated_at = ? WHERE id = ?",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  languages = strv_to_column (pw_service_get_languages (service));
+  bind_text (stmt, 1, pw_service_get_name (service));
+  bind_opt_text (stmt, 2, pw_service_get_kind (service));
+  bind_opt_text (stmt, 3, pw_service_get_contact (service));
+  bind_text (stmt, 4, languages);
+  bind_opt_text (stmt, 5, pw_service_get_notes (service));
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 7, id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      no_record (error);
+      goto fail;
+    }
+  if (!audit (self, PW_RECORD_KIND_SERVICE, id, 0, PW_AUDIT_ACTION_UPDATE, error))
+    goto fail;
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+pw_store_list_services (PwStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, name, kind, contact, languages, notes, created_at, updated_at "
+                  "FROM service ORDER BY name COLLATE NOCASE, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwService *s = pw_service_new ();
+      g_auto(GStrv) languages = column_to_strv (stmt, 4);
+
+      pw_service_set_id (s, sqlite3_column_int64 (stmt, 0));
+      pw_service_set_name (s, column_text (stmt, 1));
+      pw_service_set_kind (s, column_text (stmt, 2));
+      pw_service_set_contact (s, column_text (stmt, 3));
+      pw_service_set_languages (s, (const char * const *) languages);
+      pw_service_set_notes (s, column_text (stmt, 5));
+      pw_service_set_created_at (s, sqlite3_column_int64 (stmt, 6));
+      pw_service_set_updated_at (s, sqlite3_column_int64 (stmt, 7));
+      g_ptr_array_add (list, s);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gint64
+pw_store_add_consent (PwStore    *self,
+                      PwConsent  *consent,
+                      GError    **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id, now = g_get_real_time ();
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (PW_IS_CONSENT (consent), 0);
+
+  if (pw_consent_get_scope (consent) == PW_CONSENT_SCOPE_DATA_SHARING &&
+      pw_consent_get_service_id (consent) <= 0)
+    {
+      invalid (error, _("Consent to share data must name the service it is shared with; "
+                        "nothing was saved."));
+      return 0;
+    }
+  if (!check_date (pw_consent_get_date (consent), error) ||
+      !check_date (pw_consent_get_expires (consent), error) ||
+      !begin (self, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO consent (survivor_id, scope, service_id, form, status, date, "
+                  "  expires, notes, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, coalesce (?6, date ('now', 'localtime')), "
+                  "  ?7, ?8, ?9, ?9)",
+                  error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return 0;
+    }
+  sqlite3_bind_int64 (stmt, 1, pw_consent_get_survivor_id (consent));
+  bind_enum (stmt, 2, PW_TYPE_CONSENT_SCOPE, pw_consent_get_scope (consent));
+  bind_opt_id (stmt, 3, pw_consent_get_service_id (consent));
+  bind_enum (stmt, 4, PW_TYPE_CONSENT_FORM, pw_consent_get_form (consent));
+  bind_enum (stmt, 5, PW_TYPE_CONSENT_STATUS, pw_consent_get_status (consent));
+  bind_opt_text (stmt, 6, pw_consent_get_date (consent));
+  bind_opt_text (stmt, 7, pw_consent_get_expires (consent));
+  bind_opt_text (stmt, 8, pw_consent_get_notes (consent));
+  sqlite3_bind_int64 (stmt, 9, now);
+  id = finish_insert (self, stmt, PW_RECORD_KIND_CONSENT,
+                      pw_consent_get_survivor_id (consent), error);
+  if (id > 0)
+    {
+      pw_consent_set_id (consent, id);
+      pw_consent_set_created_at (consent, now);
+      pw_consent_set_updated_at (consent, now);
+    }
+  return id;
+}
+
+/* Sets the status column of a record that belongs to a survivor, with an
+ * audit row. @sql: UPDATE … SET status = ?1, updated_at = ?2 … WHERE id = ?3
+ * (?4 optional, bound by the caller). */
+static gboolean
+set_record_status (PwStore        *self,
+                   sqlite3_stmt   *stmt,
+                   const char     *survivor_sql,
+                   PwRecordKind    kind,
+                   gint64          id,
+                   GError        **error)
+{
+  sqlite3_stmt *lookup;
+  gint64 survivor_id = 0;
+
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      no_record (error);
+      goto fail;
+    }
+  lookup = prepare (self, survivor_sql, error);
+  if (lookup == NULL)
+    goto fail;
+  sqlite3_bind_int64 (lookup, 1, id);
+  if (sqlite3_step (lookup) == SQLITE_ROW)
+    survivor_id = sqlite3_column_int64 (lookup, 0);
+  sqlite3_reset (lookup);
+  if (!audit (self, kind, id, survivor_id, PW_AUDIT_ACTION_STATUS, error))
+    goto fail;
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+gboolean
+pw_store_set_consent_status (PwStore          *self,
+                             gint64            consent_id,
+                             PwConsentStatus   status,
+                             GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "UPDATE consent SET status = ?1, updated_at = ?2 WHERE id = ?3", error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+  bind_enum (stmt, 1, PW_TYPE_CONSENT_STATUS, status);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 3, consent_id);
+  return set_record_status (self, stmt, "SELECT survivor_id FROM consent WHERE id = ?",
+                            PW_RECORD_KIND_CONSENT, consent_id, error);
+}
+
+GPtrArray *
+pw_store_list_consents (PwStore  *self,
+                        gint64    survivor_id,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, survivor_id, scope, service_id, form, status, date, expires, notes, "
+                  "  created_at, updated_at "
+                  "FROM consent WHERE survivor_id = ? ORDER BY date, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwConsent *c = pw_consent_new ();
+
+      pw_consent_set_id (c, sqlite3_column_int64 (stmt, 0));
+      pw_consent_set_survivor_id (c, sqlite3_column_int64 (stmt, 1));
+      pw_consent_set_scope (c, column_enum (stmt, 2, PW_TYPE_CONSENT_SCOPE));
+      pw_consent_set_service_id (c, sqlite3_column_int64 (stmt, 3));
+      pw_consent_set_form (c, column_enum (stmt, 4, PW_TYPE_CONSENT_FORM));
+      pw_consent_set_status (c, column_enum (stmt, 5, PW_TYPE_CONSENT_STATUS));
+      pw_consent_set_date (c, column_text (stmt, 6));
+      pw_consent_set_expires (c, column_text (stmt, 7));
+      pw_consent_set_notes (c, column_text (stmt, 8));
+      pw_consent_set_created_at (c, sqlite3_column_int64 (stmt, 9));
+      pw_consent_set_updated_at (c, sqlite3_column_int64 (stmt, 10));
+      g_ptr_array_add (list, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+referral_check_error (PwStore  *self,
+                      GError  **error)
+{
+  if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_CHECK)
+    return invalid (error, _("A referral can only be sent with her consent or a recorded "
+                             "reason for going ahead without it; nothing was saved."));
+  return set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), error);
+}
+
+gint64
+pw_store_add_referral (PwStore     *self,
+                       PwReferral  *referral,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id, now = g_get_real_time ();
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (PW_IS_REFERRAL (referral), 0);
+
+  if (!check_date (pw_referral_get_date (referral), error) || !begin (self, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO referral (survivor_id, service_id, plan_item_id, consent_id, "
+                  "  no_consent_reason, date, status, outcome, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, coalesce (?6, date ('now', 'localtime')), "
+                  "  ?7, ?8, ?9, ?9)",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, pw_referral_get_survivor_id (referral));
+  sqlite3_bind_int64 (stmt, 2, pw_referral_get_service_id (referral));
+  bind_opt_id (stmt, 3, pw_referral_get_plan_item_id (referral));
+  bind_opt_id (stmt, 4, pw_referral_get_consent_id (referral));
+  bind_opt_text (stmt, 5, pw_referral_get_no_consent_reason (referral));
+  bind_opt_text (stmt, 6, pw_referral_get_date (referral));
+  bind_enum (stmt, 7, PW_TYPE_REFERRAL_STATUS, pw_referral_get_status (referral));
+  bind_opt_text (stmt, 8, pw_referral_get_outcome (referral));
+  sqlite3_bind_int64 (stmt, 9, now);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      referral_check_error (self, error);
+      goto fail;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!audit (self, PW_RECORD_KIND_REFERRAL, id, pw_referral_get_survivor_id (referral),
+              PW_AUDIT_ACTION_CREATE, error) ||
+      !commit (self, error))
+    goto fail;
+
+  pw_referral_set_id (referral, id);
+  pw_referral_set_created_at (referral, now);
+  pw_referral_set_updated_at (referral, now);
+  return id;
+
+fail:
+  rollback (self);
+  return 0;
+}
+
+gboolean
+pw_store_set_referral_status (PwStore           *self,
+                              gint64             referral_id,
+                              PwReferralStatus   status,
+                              const char        *outcome,
+                              GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = prepare (self,
+                  "UPDATE referral SET status = ?1, updated_at = ?2, "
+                  "  outcome = coalesce (?4, outcome) WHERE id = ?3",
+                  error);
+  if (stmt == NULL)
+    {
+      rollback (self);
+      return FALSE;
+    }
+  bind_enum (stmt, 1, PW_TYPE_REFERRAL_STATUS, status);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 3, referral_id);
+  bind_opt_text (stmt, 4, outcome);
+  /* Step here first to tell the consent rule from other failures. */
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      referral_check_error (self, error);
+      rollback (self);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      rollback (self);
+      return no_record (error);
+    }
+  {
+    sqlite3_stmt *lookup = prepare (self, "SELECT survivor_id FROM referral WHERE id = ?", error);
+    gint64 survivor_id = 0;
+
+    if (lookup == NULL)
+      {
+        rollback (self);
+        return FALSE;
+      }
+    sqlite3_bind_int64 (lookup, 1, referral_id);
+    if (sqlite3_step (lookup) == SQLITE_ROW)
+      survivor_id = sqlite3_column_int64 (lookup, 0);
+    sqlite3_reset (lookup);
+    if (!audit (self, PW_RECORD_KIND_REFERRAL, referral_id, survivor_id,
+                PW_AUDIT_ACTION_STATUS, error))
+      {
+        rollback (self);
+        return FALSE;
+      }
+  }
+  return commit (self, error);
+}
+
+GPtrArray *
+pw_store_list_referrals (PwStore  *self,
+                         gint64    survivor_id,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, survivor_id, service_id, plan_item_id, consent_id, "
+                  "  no_consent_reason, date, status, outcome, created_at, updated_at "
+                  "FROM referral WHERE survivor_id = ? ORDER BY date, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwReferral *r = pw_referral_new ();
+
+      pw_referral_set_id (r, sqlite3_column_int64 (stmt, 0));
+      pw_referral_set_survivor_id (r, sqlite3_column_int64 (stmt, 1));
+      pw_referral_set_service_id (r, sqlite3_column_int64 (stmt, 2));
+      pw_referral_set_plan_item_id (r, sqlite3_column_int64 (stmt, 3));
+      pw_referral_set_consent_id (r, sqlite3_column_int64 (stmt, 4));
+      pw_referral_set_no_consent_reason (r, column_text (stmt, 5));
+      pw_referral_set_date (r, column_text (stmt, 6));
+      pw_referral_set_status (r, column_enum (stmt, 7, PW_TYPE_REFERRAL_STATUS));
+      pw_referral_set_outcome (r, column_text (stmt, 8));
+      pw_referral_set_created_at (r, sqlite3_column_int64 (stmt, 9));
+      pw_referral_set_updated_at (r, sqlite3_column_int64 (stmt, 10));
+      g_ptr_array_add (list, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Assessments                                                              */
+
+gint64
+pw_store_add_assessment (PwStore       *self,
+                         PwAssessment  *assessment,
+                         GError       **error)
+{
+  const char * const *factors;
+  GPtrArray *needs, *scores;
+  PwAssessmentKind kind;
+  sqlite3_stmt *stmt;
+  gint64 id, survivor_id, now = g_get_real_time ();
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (PW_IS_ASSESSMENT (assessment), 0);
+
+  kind = pw_assessment_get_kind (assessment);
+  survivor_id = pw_assessment_get_survivor_id (assessment);
+  factors = pw_assessment_get_risk_factors (assessment);
+  needs = pw_assessment_get_needs (assessment);
+  scores = pw_assessment_get_scores (assessment);
+
+  for (guint i = 0; i < scores->len; i++)
+    {
+      PwCheckinScore *score = g_ptr_array_index (scores, i);
+
+      if (score->her_score < 0 || score->her_score > 5 ||
+          score->worker_score < 0 || score->worker_score > 5)
+        {
+          invalid (error, _("Check-in scores go from 1 to 5; nothing was saved."));
+          return 0;
+        }
+    }
+  if (!check_date (pw_assessment_get_date (assessment), error) ||
+      !check_date (pw_assessment_get_next_review (assessment), error) ||
+      !begin (self, error))
+    return 0;
+
+  stmt = prepare (self,
+                  "INSERT INTO assessment (survivor_id, kind, date, assessor, risk_level, "
+                  "  review_trigger, next_review, notes, created_at, updated_at) "
+                  "VALUES (?1, ?2, coalesce (?3, date ('now', 'localtime')), ?4, ?5, ?6, ?7, "
+                  "  ?8, ?9, ?9)",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  bind_enum (stmt, 2, PW_TYPE_ASSESSMENT_KIND, kind);
+  bind_opt_text (stmt, 3, pw_assessment_get_date (assessment));
+  bind_opt_text (stmt, 4, pw_assessment_get_assessor (assessment));
+  if (kind == PW_ASSESSMENT_KIND_RISK &&
+      pw_assessment_get_risk_level (assessment) != PW_RISK_LEVEL_NONE)
+    bind_enum (stmt, 5, PW_TYPE_RISK_LEVEL, pw_assessment_get_risk_level (assessment));
+  else
+    sqlite3_bind_null (stmt, 5);
+  bind_opt_text (stmt, 6, pw_assessment_get_review_trigger (assessment));
+  bind_opt_text (stmt, 7, pw_assessment_get_next_review (assessment));
+  bind_opt_text (stmt, 8, pw_assessment_get_notes (assessment));
+  sqlite3_bind_int64 (stmt, 9, now);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; factors != NULL && factors[i] != NULL; i++)
+    {
+      stmt = prepare (self, "INSERT OR IGNORE INTO risk_factor (assessment_id, factor) "
+                            "VALUES (?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, factors[i]);
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+  for (guint i = 0; i < needs->len; i++)
+    {
+      PwNeedItem *need = g_ptr_array_index (needs, i);
+
+      stmt = prepare (self, "INSERT INTO need_item (assessment_id, need, label, coverage, "
+                            "  priority) VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, need->need);
+      bind_opt_text (stmt, 3, need->label);
+      bind_enum (stmt, 4, PW_TYPE_NEED_COVERAGE, need->coverage);
+      sqlite3_bind_int (stmt, 5, need->priority);
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+  for (guint i = 0; i < scores->len; i++)
+    {
+      PwCheckinScore *score = g_ptr_array_index (scores, i);
+
+      stmt = prepare (self, "INSERT INTO checkin_score (assessment_id, indicator_id, "
+                            "  her_score, worker_score) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, score->indicator_id);
+      if (score->her_score > 0)
+        sqlite3_bind_int (stmt, 3, score->her_score);
+      if (score->worker_score > 0)
+        sqlite3_bind_int (stmt, 4, score->worker_score);
+      if (!step_done (self, stmt, error))
+        goto fail;
+    }
+
+  if (!audit (self, PW_RECORD_KIND_ASSESSMENT, id, survivor_id, PW_AUDIT_ACTION_CREATE, error) ||
+      !commit (self, error))
+    goto fail;
+
+  pw_assessment_set_id (assessment, id);
+  pw_assessment_set_created_at (assessment, now);
+  pw_assessment_set_updated_at (assessment, now);
+  return id;
+
+fail:
+  rollback (self);
+  return 0;
+}
+
+static gboolean
+load_assessment_children (PwStore       *self,
+                          PwAssessment  *assessment,
+                          GError       **error)
+{
+  g_autoptr(GStrvBuilder) factors = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  gint64 id = pw_assessment_get_id (assessment);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, "SELECT factor FROM risk_factor WHERE assessment_id = ? "
+                        "ORDER BY factor", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (factors, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self->db, rc, error);
+  strv = g_strv_builder_end (factors);
+  pw_assessment_set_risk_factors (assessment, (const char * const *) strv);
+
+  stmt = prepare (self, "SELECT need, label, coverage, priority FROM need_item "
+                        "WHERE assessment_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    pw_assessment_add_need (assessment,
+                            pw_need_item_new (column_text (stmt, 0), column_text (stmt, 1),
+                                              column_enum (stmt, 2, PW_TYPE_NEED_COVERAGE),
+                                              sqlite3_column_int (stmt, 3)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self->db, rc, error);
+
+  stmt = prepare (self, "SELECT indicator_id, her_score, worker_score FROM checkin_score "
+                        "WHERE assessment_id = ? ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    pw_assessment_add_score (assessment,
+                             pw_checkin_score_new (column_text (stmt, 0),
+                                                   sqlite3_column_int (stmt, 1),
+                                                   sqlite3_column_int (stmt, 2)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self->db, rc, error);
+
+  return TRUE;
+}
+
+GPtrArray *
+pw_store_list_assessments (PwStore  *self,
+                           gint64    survivor_id,
+                           int       kind,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, survivor_id, kind, date, assessor, risk_level, review_trigger, "
+                  "  next_review, notes, created_at, updated_at "
+                  "FROM assessment WHERE survivor_id = ?1 AND (?2 IS NULL OR kind = ?2) "
+                  "ORDER BY date, id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  if (kind >= 0)
+    bind_enum (stmt, 2, PW_TYPE_ASSESSMENT_KIND, kind);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwAssessment *a = pw_assessment_new ();
+
+      pw_assessment_set_id (a, sqlite3_column_int64 (stmt, 0));
+      pw_assessment_set_survivor_id (a, sqlite3_column_int64 (stmt, 1));
+      pw_assessment_set_kind (a, column_enum (stmt, 2, PW_TYPE_ASSESSMENT_KIND));
+      pw_assessment_set_date (a, column_text (stmt, 3));
+      pw_assessment_set_assessor (a, column_text (stmt, 4));
+      pw_assessment_set_risk_level (a, column_enum (stmt, 5, PW_TYPE_RISK_LEVEL));
+      pw_assessment_set_review_trigger (a, column_text (stmt, 6));
+      pw_assessment_set_next_review (a, column_text (stmt, 7));
+      pw_assessment_set_notes (a, column_text (stmt, 8));
+      pw_assessment_set_created_at (a, sqlite3_column_int64 (stmt, 9));
+      pw_assessment_set_updated_at (a, sqlite3_column_int64 (stmt, 10));
+      g_ptr_array_add (list, a);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+
+  /* Children after the parent statement is reset: statements are shared. */
+  for (guint i = 0; i < list->len; i++)
+    if (!load_assessment_children (self, g_ptr_array_index (list, i), error))
+      return NULL;
+
+  return g_steal_pointer (&list);
+}
+
+gboolean
+pw_store_delete_record (PwStore       *self,
+                        PwRecordKind   kind,
+                        gint64         record_id,
+                        GError       **error)
+{
+  g_autofree char *lookup_sql = NULL;
+  g_autofree char *delete_sql = NULL;
+  const char *table;
+  sqlite3_stmt *stmt = NULL;
+  gint64 survivor_id = 0;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  if (kind == PW_RECORD_KIND_SURVIVOR)
+    return pw_store_delete_survivor (self, record_id, error);
+  if (kind == PW_RECORD_KIND_PLAN_ITEM)
+    return pw_store_delete_plan_item (self, record_id, error);
+
+  /* The kinds' stored names are their table names. */
+  table = pw_enum_to_nick (PW_TYPE_RECORD_KIND, kind);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  lookup_sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?",
+                                kind == PW_RECORD_KIND_SERVICE ? "0" : "survivor_id", table);
+  rc = sqlite3_prepare_v2 (self->db, lookup_sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, record_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        survivor_id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      no_record (error);
+      goto fail;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (self->db, rc, error);
+      goto fail;
+    }
+
+  delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = %" G_GINT64_FORMAT, table, record_id);
+  rc = sqlite3_exec (self->db, delete_sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_CONSTRAINT,
+                             _("This record is still used by another one (a referral or a "
+                               "consent) and was not deleted."));
+      else
+        set_sqlite_error (self->db, rc, error);
+      goto fail;
+    }
+  if (!audit (self, kind, record_id, survivor_id, PW_AUDIT_ACTION_DELETE, error))
+    goto fail;
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Backups                                                                  */
+
+static gboolean
+fsync_path (const char *path,
+            gboolean    directory)
+{
+  int fd = g_open (path, (directory ? O_DIRECTORY : 0) | O_RDONLY | O_CLOEXEC, 0);
+  int rc;
+
+  if (fd < 0)
+    return FALSE;
+  rc = fsync (fd);
+  close (fd);
+  return rc == 0;
+}
+
+gboolean
+pw_store_backup (PwStore     *self,
+                 const char  *dest_path,
+                 GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *dir = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  if (!check_open (self, error))
+    return FALSE;
+
+  tmp_path = g_strconcat (dest_path, ".part", NULL);
+  g_unlink (tmp_path);
+
+  /* Same key and settings on both sides: SQLCipher copies the encrypted
+   * pages' content through the codec only between matching keys. */
+  dest = open_keyed (tmp_path, self->key, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (dest == NULL)
+    goto fail;
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (dest, sqlite3_extended_errcode (dest), error);
+      goto fail;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (dest, rc, error);
+      goto fail;
+    }
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    {
+      set_io_error (error);
+      goto fail;
+    }
+
+  if (!fsync_path (tmp_path, FALSE) || g_rename (tmp_path, dest_path) != 0)
+    {
+      set_io_error (error);
+      goto fail;
+    }
+  dir = g_path_get_dirname (dest_path);
+  fsync_path (dir, TRUE);
+
+  /* A backup that does not open is no backup. */
+  dest = open_keyed (dest_path, self->key, SQLITE_OPEN_READONLY, error);
+  if (dest == NULL)
+    return FALSE;
+  sqlite3_close (dest);
+  return TRUE;
+
+fail:
+  if (dest != NULL)
+    sqlite3_close (dest);
+  g_unlink (tmp_path);
+  return FALSE;
+}
+
+char *
+pw_store_backup_name (gint64 timestamp)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (timestamp / G_USEC_PER_SEC);
+
+  if (dt == NULL)
+    return NULL;
+  return g_date_time_format (dt, "vault-%Y%m%d-%H%M%S.db");
+}
+
+gint64
+pw_store_backup_time (const char *name)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  unsigned y, mo, d, h, mi, s;
+  char tail;
+
+  g_return_val_if_fail (name != NULL, 0);
+
+  if (strlen (name) != strlen ("vault-YYYYMMDD-HHMMSS.db") ||
+      !g_str_has_prefix (name, "vault-") || !g_str_has_suffix (name, ".db") ||
+      sscanf (name, "vault-%4u%2u%2u-%2u%2u%2u.d%c", &y, &mo, &d, &h, &mi, &s, &tail) != 7)
+    return 0;
+  dt = g_date_time_new_utc (y, mo, d, h, mi, s);
+  if (dt == NULL)
+    return 0;
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+static int
+month_index (gint64 timestamp)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (timestamp / G_USEC_PER_SEC);
+
+  if (dt == NULL)
+    return G_MININT;
+  return g_date_time_get_year (dt) * 12 + g_date_time_get_month (dt) - 1;
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const gint64 *ts = user_data;
+  gint64 ta = ts[*(const guint *) a], tb = ts[*(const guint *) b];
+
+  return ta < tb ? 1 : ta > tb ? -1 : 0;
+}
+
+static int
+compare_uint (gconstpointer a,
+              gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+GArray *
+pw_store_backups_to_delete (const gint64 *timestamps,
+                            guint         n_timestamps,
+                            gint64        now)
+{
+  g_autofree guint *order = NULL;
+  g_autofree gboolean *keep = NULL;
+  GArray *doomed = g_array_new (FALSE, FALSE, sizeof (guint));
+  int this_month = month_index (now);
+  int last_kept_month = G_MAXINT;
+
+  g_return_val_if_fail (timestamps != NULL || n_timestamps == 0, doomed);
+
+  order = g_new (guint, n_timestamps);
+  keep = g_new0 (gboolean, n_timestamps);
+  for (guint i = 0; i < n_timestamps; i++)
+    order[i] = i;
+  g_qsort_with_data (order, n_timestamps, sizeof (guint), compare_newest_first,
+                     (gpointer) timestamps);
+
+  for (guint rank = 0; rank < n_timestamps; rank++)
+    {
+      guint i = order[rank];
+      int month = month_index (timestamps[i]);
+
+      if (rank < 10)
+        keep[i] = TRUE;
+      /* Walking newest first, the first one seen in a month is its newest. */
+      if (month != last_kept_month && month > this_month - 12 && month <= this_month)
+        {
+          keep[i] = TRUE;
+          last_kept_month = month;
+        }
+    }
+
+  for (guint i = 0; i < n_timestamps; i++)
+    if (!keep[i])
+      g_array_append_val (doomed, i);
+  g_array_sort (doomed, compare_uint);
+  return doomed;
+}
+
+void
+pw_store_diff_ids (const gint64 *old_ids,
+                   guint         n_old,
+                   const gint64 *new_ids,
+                   guint         n_new,
+                   guint        *position,
+                   guint        *removed,
+                   guint        *added)
+{
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < n_old && prefix < n_new && old_ids[prefix] == new_ids[prefix])
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         old_ids[n_old - 1 - suffix] == new_ids[n_new - 1 - suffix])
+    suffix++;
+
+  *position = prefix;
+  *removed = n_old - prefix - suffix;
+  *added = n_new - prefix - suffix;
 }

@@ -3,6 +3,18 @@
 
 #include <gio/gio.h>
 
+#include "pw-assessment.h"
+#include "pw-consent.h"
+#include "pw-enums.h"
+#include "pw-milestone.h"
+#include "pw-note.h"
+#include "pw-plan-item.h"
+#include "pw-referral.h"
+#include "pw-service.h"
+#include "pw-stage-state.h"
+#include "pw-status-change.h"
+#include "pw-survivor.h"
+
 G_BEGIN_DECLS
 
 #define PW_STORE_ERROR (pw_store_error_quark ())
@@ -48,5 +60,194 @@ void     pw_store_close       (PwStore           *self);
 /* Who the audit log names for the following changes (a key slot id). */
 void     pw_store_set_actor   (PwStore           *self,
                                const char        *actor);
+
+const char *pw_store_get_path  (PwStore           *self);
+const char *pw_store_get_actor (PwStore           *self);
+gboolean    pw_store_is_open   (PwStore           *self);
+
+/* Conventions for everything below:
+ * - Dates are "YYYY-MM-DD" strings (NULL when unknown); timestamps
+ *   (created-at, updated-at) are UTC microseconds since the epoch.
+ * - Objects the store hands out (get, lists, models) are live: the store
+ *   refreshes them in place after every committed change, so bound
+ *   widgets follow. To edit, take a copy (pw_survivor_copy()…), change it
+ *   and pass it to the update call.
+ * - Every write runs in one transaction with one audit_log row per changed
+ *   record (never its content), then emits ::changed. On error nothing was
+ *   written and the GError says so in the user's language.
+ *
+ * ::changed (PwRecordKind kind, gint64 record_id, gint64 survivor_id,
+ *            PwAuditAction action) — after the commit. survivor_id is 0 for
+ *            services. */
+
+/* Survivors */
+gint64      pw_store_add_survivor        (PwStore           *self,
+                                          PwSurvivor        *survivor,
+                                          GError           **error);
+gboolean    pw_store_update_survivor     (PwStore           *self,
+                                          PwSurvivor        *survivor,
+                                          GError           **error);
+/* A reason only counts for PW_SURVIVOR_STATUS_CLOSED (it is reset otherwise). */
+gboolean    pw_store_set_survivor_status (PwStore           *self,
+                                          gint64             survivor_id,
+                                          PwSurvivorStatus   status,
+                                          PwCloseReason      reason,
+                                          GError           **error);
+/* Deletes her and every record about her; the audit trail stays. */
+gboolean    pw_store_delete_survivor     (PwStore           *self,
+                                          gint64             survivor_id,
+                                          GError           **error);
+PwSurvivor *pw_store_get_survivor        (PwStore           *self,
+                                          gint64             survivor_id,
+                                          GError           **error);
+gboolean    pw_store_case_code_exists    (PwStore           *self,
+                                          const char        *case_code);
+/* A GListModel of PwSurvivor (a PwSurvivorList: sort, status filter and
+ * search are properties), sorted by case code, following the store. */
+GListModel *pw_store_get_survivors       (PwStore           *self);
+/* Ids of the survivors whose case code, alias, languages, key worker or
+ * plan item titles contain words starting with those of @text (accents
+ * and case ignored), in case-code order. */
+GArray     *pw_store_search_survivors    (PwStore           *self,
+                                          const char        *text,
+                                          GError           **error);
+/* The building block of the models: ids in order. @status < 0: any;
+ * @text NULL or empty: no search. */
+GArray     *pw_store_list_survivor_ids   (PwStore           *self,
+                                          const char        *text,
+                                          int                status,
+                                          PwSurvivorSort     sort,
+                                          GError           **error);
+
+/* Her plan */
+gint64      pw_store_add_plan_item          (PwStore           *self,
+                                             PwPlanItem        *item,
+                                             GError           **error);
+gboolean    pw_store_update_plan_item       (PwStore           *self,
+                                             PwPlanItem        *item,
+                                             GError           **error);
+/* Records the change in the item's dated history; @date NULL = today.
+ * Achieving sets achieved-date to @date; any other status clears it. */
+gboolean    pw_store_set_plan_item_status   (PwStore           *self,
+                                             gint64             item_id,
+                                             PwPlanItemStatus   status,
+                                             const char        *date,
+                                             GError           **error);
+gboolean    pw_store_delete_plan_item       (PwStore           *self,
+                                             gint64             item_id,
+                                             GError           **error);
+/* Her own order: @ids (all or some of her items) get priorities 1, 2, … */
+gboolean    pw_store_reorder_plan_items     (PwStore           *self,
+                                             gint64             survivor_id,
+                                             const gint64      *ids,
+                                             guint              n_ids,
+                                             GError           **error);
+PwPlanItem *pw_store_get_plan_item          (PwStore           *self,
+                                             gint64             item_id,
+                                             GError           **error);
+/* PwPlanItem, in her priority order, following the store. */
+GListModel *pw_store_get_plan_items         (PwStore           *self,
+                                             gint64             survivor_id);
+/* GPtrArray of live PwPlanItem in priority order. */
+GPtrArray  *pw_store_load_plan_items        (PwStore           *self,
+                                             gint64             survivor_id,
+                                             GError           **error);
+/* GPtrArray of PwStatusChange, oldest first. */
+GPtrArray  *pw_store_list_plan_item_history (PwStore           *self,
+                                             gint64             item_id,
+                                             GError           **error);
+
+/* Stages: every change is a new dated row, so going back is kept. */
+gint64      pw_store_set_stage_status   (PwStore           *self,
+                                         gint64             survivor_id,
+                                         const char        *stage_id,
+                                         PwStageStatus      status,
+                                         const char        *since,
+                                         GError           **error);
+/* GPtrArray of PwStageState: the latest state of each stage, by stage id. */
+GPtrArray  *pw_store_list_stage_states  (PwStore           *self,
+                                         gint64             survivor_id,
+                                         GError           **error);
+/* GPtrArray of PwStageState: every change, oldest first. */
+GPtrArray  *pw_store_list_stage_history (PwStore           *self,
+                                         gint64             survivor_id,
+                                         GError           **error);
+
+/* The other records: create and list (GPtrArray of objects, by date). */
+gint64      pw_store_add_milestone     (PwStore           *self,
+                                        PwMilestone       *milestone,
+                                        GError           **error);
+GPtrArray  *pw_store_list_milestones   (PwStore           *self,
+                                        gint64             survivor_id,
+                                        GError           **error);
+/* A restricted note gets the current actor as author. */
+gint64      pw_store_add_note          (PwStore           *self,
+                                        PwNote            *note,
+                                        GError           **error);
+/* Restricted notes of other authors come back with a NULL body. */
+GPtrArray  *pw_store_list_notes        (PwStore           *self,
+                                        gint64             survivor_id,
+                                        GError           **error);
+gint64      pw_store_add_service       (PwStore           *self,
+                                        PwService         *service,
+                                        GError           **error);
+gboolean    pw_store_update_service    (PwStore           *self,
+                                        PwService         *service,
+                                        GError           **error);
+/* Every service, by name. */
+GPtrArray  *pw_store_list_services     (PwStore           *self,
+                                        GError           **error);
+gint64      pw_store_add_consent       (PwStore           *self,
+                                        PwConsent         *consent,
+                                        GError           **error);
+gboolean    pw_store_set_consent_status (PwStore          *self,
+                                         gint64            consent_id,
+                                         PwConsentStatus   status,
+                                         GError          **error);
+GPtrArray  *pw_store_list_consents     (PwStore           *self,
+                                        gint64             survivor_id,
+                                        GError           **error);
+gint64      pw_store_add_referral      (PwStore           *self,
+                                        PwReferral        *referral,
+                                        GError           **error);
+gboolean    pw_store_set_referral_status (PwStore          *self,
+                                          gint64            referral_id,
+                                          PwReferralStatus  status,
+                                          const char       *outcome,
+                                          GError          **error);
+GPtrArray  *pw_store_list_referrals    (PwStore           *self,
+                                        gint64             survivor_id,
+                                        GError           **error);
+/* With its risk factors, needs or check-in scores. */
+gint64      pw_store_add_assessment    (PwStore           *self,
+                                        PwAssessment      *assessment,
+                                        GError           **error);
+/* @kind < 0: every kind. */
+GPtrArray  *pw_store_list_assessments  (PwStore           *self,
+                                        gint64             survivor_id,
+                                        int                kind,
+                                        GError           **error);
+/* Any record but a survivor or a plan item (they have their own calls). */
+gboolean    pw_store_delete_record     (PwStore           *self,
+                                        PwRecordKind       kind,
+                                        gint64             record_id,
+                                        GError           **error);
+
+/* Backups: an online copy, encrypted with the same key and settings,
+ * written to a temporary file, synced and renamed to @dest_path, then
+ * opened once to check it. Listing, scheduling and restoring belong to
+ * PwVault, built on these pieces. */
+gboolean    pw_store_backup            (PwStore           *self,
+                                        const char        *dest_path,
+                                        GError           **error);
+/* "vault-YYYYMMDD-HHMMSS.db" (UTC) and back; 0 if @name is not one. */
+char       *pw_store_backup_name       (gint64             timestamp);
+gint64      pw_store_backup_time       (const char        *name);
+/* Rotation: of @timestamps (µs, any order), which indices to delete at
+ * @now so that the 10 newest and the newest of each of the last 12
+ * calendar months (UTC) are kept. Returns a sorted GArray of guint. */
+GArray     *pw_store_backups_to_delete (const gint64      *timestamps,
+                                        guint              n_timestamps,
+                                        gint64             now);
 
 G_END_DECLS

@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pw-survivor-list"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pw-store-private.h"
+#include "pw-survivor-list.h"
+#include "pw-survivor.h"
+
+struct _PwSurvivorList
+{
+  GObject         parent_instance;
+
+  PwStore        *store;
+  gulong          changed_id;
+  GArray         *ids;      /* gint64 */
+  GPtrArray      *items;    /* PwSurvivor or NULL until asked for */
+  char           *search_text;
+  int             status_filter;
+  PwSurvivorSort  sort;
+};
+
+static void pw_survivor_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PwSurvivorList, pw_survivor_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      pw_survivor_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_SEARCH_TEXT,
+  PROP_STATUS_FILTER,
+  PROP_SORT,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static GType
+pw_survivor_list_get_item_type (GListModel *model)
+{
+  return PW_TYPE_SURVIVOR;
+}
+
+static guint
+pw_survivor_list_get_n_items (GListModel *model)
+{
+  return PW_SURVIVOR_LIST (model)->ids->len;
+}
+
+static gpointer
+pw_survivor_list_get_item (GListModel *model,
+                           guint       position)
+{
+  PwSurvivorList *self = PW_SURVIVOR_LIST (model);
+  PwSurvivor *survivor;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  survivor = g_ptr_array_index (self->items, position);
+  if (survivor == NULL)
+    {
+      gint64 id = g_array_index (self->ids, gint64, position);
+      g_autoptr(GError) error = NULL;
+
+      survivor = pw_store_get_survivor (self->store, id, &error);
+      if (survivor == NULL)
+        {
+          /* Deleted or locked in between: ::changed will follow, and a
+           * model must not return NULL inside its length. */
+          g_debug ("Survivor %" G_GINT64_FORMAT " not loaded: %s", id, error->message);
+          survivor = pw_survivor_new ();
+          pw_survivor_set_id (survivor, id);
+        }
+      g_ptr_array_index (self->items, position) = survivor;
+    }
+
+  return g_object_ref (survivor);
+}
+
+static void
+pw_survivor_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pw_survivor_list_get_item_type;
+  iface->get_n_items = pw_survivor_list_get_n_items;
+  iface->get_item = pw_survivor_list_get_item;
+}
+
+gboolean
+pw_survivor_list_reload (PwSurvivorList  *self,
+                         GError         **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  GPtrArray *items;
+  guint position, removed, added;
+
+  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), FALSE);
+
+  ids = pw_store_list_survivor_ids (self->store, self->search_text, self->status_filter,
+                                    self->sort, error);
+  if (ids == NULL)
+    return FALSE;
+
+  pw_store_diff_ids ((const gint64 *) self->ids->data, self->ids->len,
+                     (const gint64 *) ids->data, ids->len,
+                     &position, &removed, &added);
+  if (removed == 0 && added == 0)
+    return TRUE;
+
+  items = g_ptr_array_new_full (ids->len, unref_if_set);
+  for (guint i = 0; i < position; i++)
+    g_ptr_array_add (items, g_steal_pointer (&g_ptr_array_index (self->items, i)));
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (items, NULL);
+  for (guint i = position + removed; i < self->ids->len; i++)
+    g_ptr_array_add (items, g_steal_pointer (&g_ptr_array_index (self->items, i)));
+
+  g_ptr_array_unref (self->items);
+  self->items = items;
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+  return TRUE;
+}
+
+guint
+pw_survivor_list_find (PwSurvivorList *self,
+                       gint64          id)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == id)
+      return i;
+  return G_MAXUINT;
+}
+
+static void
+on_store_changed (PwStore        *store,
+                  PwRecordKind    kind,
+                  gint64          id,
+                  gint64          survivor_id,
+                  PwAuditAction   action,
+                  PwSurvivorList *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean searching = self->search_text != NULL && *self->search_text != '\0';
+  guint n_before = self->ids->len;
+  guint position;
+
+  if (kind != PW_RECORD_KIND_SURVIVOR &&
+      kind != PW_RECORD_KIND_STAGE_STATE &&
+      !(kind == PW_RECORD_KIND_PLAN_ITEM && searching))
+    return;
+
+  if (kind == PW_RECORD_KIND_SURVIVOR || searching)
+    {
+      g_autoptr(GArray) before = g_array_copy (self->ids);
+
+      if (!pw_survivor_list_reload (self, &error))
+        {
+          g_debug ("Survivor list not reloaded: %s", error->message);
+          return;
+        }
+      /* Reordered or filtered: items-changed has been emitted already. */
+      if (before->len != self->ids->len ||
+          memcmp (before->data, self->ids->data, before->len * sizeof (gint64)) != 0)
+        return;
+    }
+
+  /* Same rows: the live object was refreshed in place; say which row. */
+  position = pw_survivor_list_find (self, survivor_id);
+  if (position != G_MAXUINT && n_before == self->ids->len)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+static void
+pw_survivor_list_dispose (GObject *object)
+{
+  PwSurvivorList *self = PW_SURVIVOR_LIST (object);
+
+  g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pw_survivor_list_parent_class)->dispose (object);
+}
+
+static void
+pw_survivor_list_finalize (GObject *object)
+{
+  PwSurvivorList *self = PW_SURVIVOR_LIST (object);
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->search_text, g_free);
+
+  G_OBJECT_CLASS (pw_survivor_list_parent_class)->finalize (object);
+}
+
+static void
+pw_survivor_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PwSurvivorList *self = PW_SURVIVOR_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, self->search_text);
+      break;
+
+    case PROP_STATUS_FILTER:
+      g_value_set_int (value, self->status_filter);
+      break;
+
+    case PROP_SORT:
+      g_value_set_enum (value, self->sort);
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_survivor_list_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PwSurvivorList *self = PW_SURVIVOR_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_TEXT:
+      pw_survivor_list_set_search_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_STATUS_FILTER:
+      pw_survivor_list_set_status_filter (self, g_value_get_int (value));
+      break;
+
+    case PROP_SORT:
+      pw_survivor_list_set_sort (self, g_value_get_enum (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_survivor_list_class_init (PwSurvivorListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = pw_survivor_list_dispose;
+  object_class->finalize = pw_survivor_list_finalize;
+  object_class->get_property = pw_survivor_list_get_property;
+  object_class->set_property = pw_survivor_list_set_property;
+
+  properties [PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_STATUS_FILTER] =
+    g_param_spec_int ("status-filter", NULL, NULL, -1, PW_SURVIVOR_STATUS_CLOSED, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_SORT] =
+    g_param_spec_enum ("sort", NULL, NULL, PW_TYPE_SURVIVOR_SORT, PW_SURVIVOR_SORT_CASE_CODE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pw_survivor_list_init (PwSurvivorList *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->items = g_ptr_array_new_with_free_func (unref_if_set);
+  self->status_filter = -1;
+  self->sort = PW_SURVIVOR_SORT_CASE_CODE;
+}
+
+PwSurvivorList *
+pw_survivor_list_new (PwStore *store)
+{
+  PwSurvivorList *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PW_IS_STORE (store), NULL);
+
+  self = g_object_new (PW_TYPE_SURVIVOR_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
+  if (!pw_survivor_list_reload (self, &error))
+    g_debug ("Survivor list not loaded: %s", error->message);
+  return self;
+}
+
+const char *
+pw_survivor_list_get_search_text (PwSurvivorList *self)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), NULL);
+
+  return self->search_text;
+}
+
+static void
+reload_or_log (PwSurvivorList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pw_survivor_list_reload (self, &error))
+    g_debug ("Survivor list not reloaded: %s", error->message);
+}
+
+void
+pw_survivor_list_set_search_text (PwSurvivorList *self,
+                                  const char     *text)
+{
+  g_return_if_fail (PW_IS_SURVIVOR_LIST (self));
+
+  if (g_strcmp0 (self->search_text, text) == 0)
+    return;
+  g_free (self->search_text);
+  self->search_text = g_strdup (text);
+  reload_or_log (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH_TEXT]);
+}
+
+int
+pw_survivor_list_get_status_filter (PwSurvivorList *self)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), -1);
+
+  return self->status_filter;
+}
+
+void
+pw_survivor_list_set_status_filter (PwSurvivorList *self,
+                                    int             status)
+{
+  g_return_if_fail (PW_IS_SURVIVOR_LIST (self));
+
+  status = CLAMP (status, -1, PW_SURVIVOR_STATUS_CLOSED);
+  if (self->status_filter == status)
+    return;
+  self->status_filter = status;
+  reload_or_log (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS_FILTER]);
+}
+
+PwSurvivorSort
+pw_survivor_list_get_sort (PwSurvivorList *self)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), PW_SURVIVOR_SORT_CASE_CODE);
+
+  return self->sort;
+}
+
+void
+pw_survivor_list_set_sort (PwSurvivorList *self,
+                           PwSurvivorSort  sort)
+{
+  g_return_if_fail (PW_IS_SURVIVOR_LIST (self));
+
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  reload_or_log (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT]);
+}

@@ -1,0 +1,1352 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pw-test-store"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pw-store-private.h"
+#include "pw-survivor-list.h"
+#include "pw-test-util.h"
+
+#define MARKER "zebra-marker-7431"
+
+/* The fixture's key: bytes 0x00, 0x01 … 0x1f (tests/data/store/README.md). */
+static guint8 test_key[PW_STORE_KEY_SIZE];
+static guint8 other_key[PW_STORE_KEY_SIZE];
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("pw-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "vault.db", NULL);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_tree (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static PwStore *
+open_new (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  PwStore *store = pw_store_open (f->path, test_key, PW_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  pw_store_set_actor (store, "slot-test");
+  return store;
+}
+
+static char *
+file_hash (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return g_strdup ("(missing)");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static gint64
+query_int (PwStore    *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pw_store_get_handle (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static char *
+query_text (PwStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pw_store_get_handle (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gint64
+add_survivor (PwStore    *store,
+              const char *code,
+              const char *alias)
+{
+  g_autoptr(PwSurvivor) s = pw_survivor_new ();
+  g_autoptr(GError) error = NULL;
+  const char *languages[] = { "en", "it", NULL };
+  gint64 id;
+
+  pw_survivor_set_case_code (s, code);
+  pw_survivor_set_alias (s, alias);
+  pw_survivor_set_birth_year (s, 1999);
+  pw_survivor_set_country (s, "ng");
+  pw_survivor_set_languages (s, languages);
+  pw_survivor_set_preferred_language (s, "en");
+  pw_survivor_set_key_worker (s, "Example Worker");
+  pw_survivor_set_intake_date (s, "2024-01-15");
+  id = pw_store_add_survivor (store, s, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (pw_survivor_get_id (s), ==, id);
+  return id;
+}
+
+static gint64
+add_plan_item (PwStore    *store,
+               gint64      survivor_id,
+               const char *title,
+               const char *her_words)
+{
+  g_autoptr(PwPlanItem) item = pw_plan_item_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  pw_plan_item_set_survivor_id (item, survivor_id);
+  pw_plan_item_set_stage_id (item, "recovery");
+  pw_plan_item_set_domain (item, "language");
+  pw_plan_item_set_title (item, title);
+  pw_plan_item_set_her_words (item, her_words);
+  pw_plan_item_set_due_date (item, "2024-06-30");
+  id = pw_store_add_plan_item (store, item, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_open_create_reopen (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(PwSurvivor) s = NULL;
+  gint64 id;
+
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 1);
+  id = add_survivor (store, "TEST-001", "Example Rosemary");
+  pw_store_close (store);
+  g_assert_false (pw_store_is_open (store));
+  g_clear_object (&store);
+
+  store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  s = pw_store_get_survivor (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_survivor_get_case_code (s), ==, "TEST-001");
+  g_assert_cmpstr (pw_survivor_get_alias (s), ==, "Example Rosemary");
+  g_assert_cmpstr (pw_survivor_get_country (s), ==, "NG");
+  g_assert_cmpint (pw_survivor_get_birth_year (s), ==, 1999);
+  g_assert_cmpstr (pw_survivor_get_languages (s)[1], ==, "it");
+  g_assert_cmpstr (pw_survivor_get_intake_date (s), ==, "2024-01-15");
+}
+
+static void
+test_open_settings (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PwStore) store = open_new (f);
+  g_autofree char *journal = query_text (store, "PRAGMA journal_mode");
+  g_autofree char *cipher = query_text (store, "PRAGMA cipher_version");
+
+  /* The SQLite we run is SQLCipher's, not a plain libsqlite3 (DESIGN §9). */
+  g_assert_nonnull (cipher);
+  g_assert_true (sqlite3_compileoption_used ("HAS_CODEC"));
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (query_int (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (query_int (store, "PRAGMA secure_delete"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA temp_store"), ==, 2);
+  g_assert_cmpint (query_int (store, "PRAGMA cipher_page_size"), ==, 1024);
+}
+
+static void
+test_open_missing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_wrong_key (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+
+  add_survivor (store, "TEST-001", NULL);
+  g_clear_object (&store);
+  before = file_hash (f->path);
+
+  store = pw_store_open (f->path, other_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_WRONG_KEY);
+  g_assert_cmpstr (error->message, !=, "");
+
+  after = file_hash (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_open_plaintext_file (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  /* A plain SQLite file is not a vault. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_WRONG_KEY);
+}
+
+static void
+test_open_too_new (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  add_survivor (store, "TEST-001", NULL);
+  g_assert_cmpint (sqlite3_exec (pw_store_get_handle (store), "PRAGMA user_version = 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+  before = file_hash (f->path);
+
+  store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_TOO_NEW);
+
+  after = file_hash (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       len,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (haystack[i] == needle[0] && memcmp (haystack + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every file in @dir, read raw, must not contain @needle. */
+static void
+assert_no_plaintext (const char *dir,
+                     const char *needle,
+                     guint      *n_files)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          assert_no_plaintext (path, needle, n_files);
+          continue;
+        }
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      if (contains_bytes (contents, len, needle))
+        g_error ("%s contains the plaintext marker", name);
+      /* Nor is any of it a plain SQLite file. */
+      if (len >= 16)
+        g_assert_false (memcmp (contents, "SQLite format 3", 15) == 0);
+      (*n_files)++;
+    }
+}
+
+static void
+test_privacy_no_plaintext (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(PwNote) note = pw_note_new ();
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *name = pw_store_backup_name (g_get_real_time ());
+  gint64 id;
+  guint n_files = 0;
+
+  id = add_survivor (store, "TEST-" MARKER, "Alias " MARKER);
+  add_plan_item (store, id, "Title " MARKER, "Her words " MARKER);
+  pw_note_set_survivor_id (note, id);
+  pw_note_set_body (note, "Note " MARKER);
+  pw_store_add_note (store, note, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+  backup = g_build_filename (backups, name, NULL);
+  g_assert_true (pw_store_backup (store, backup, &error));
+  g_assert_no_error (error);
+
+  /* While open: the WAL holds the writes. */
+  assert_no_plaintext (f->dir, MARKER, &n_files);
+  g_assert_cmpuint (n_files, >=, 3);  /* db, -wal, backup (and -shm) */
+
+  g_clear_object (&store);
+  n_files = 0;
+  assert_no_plaintext (f->dir, MARKER, &n_files);
+  g_assert_cmpuint (n_files, >=, 2);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Migrations                                                               */
+
+static char *
+copy_fixture (Fixture *f)
+{
+  g_autofree char *src = g_build_filename (pw_test_source_root (), "tests", "data", "store",
+                                           "vault-v1.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_file_get_contents (src, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (f->path, contents, len, &error);
+  g_assert_no_error (error);
+  return file_hash (f->path);
+}
+
+static void
+assert_fixture_content (PwStore *store)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(PwSurvivor) s = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ids = pw_store_search_survivors (store, "FIXTURE-001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  s = pw_store_get_survivor (store, g_array_index (ids, gint64, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_survivor_get_alias (s), ==, "Example Rosemary");
+  items = pw_store_load_plan_items (store, pw_survivor_get_id (s), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_cmpstr (pw_plan_item_get_her_words (g_ptr_array_index (items, 0)), ==,
+                   "I want to read the bus timetable");
+}
+
+static void
+test_migration_fixture_v1 (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = NULL;
+  g_autofree char *hash = copy_fixture (f);
+
+  store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 1);
+  assert_fixture_content (store);
+}
+
+static gboolean
+fake_v2 (sqlite3  *db,
+         GError  **error)
+{
+  return sqlite3_exec (db,
+                       "ALTER TABLE survivor ADD COLUMN residence_changed_on TEXT;"
+                       "UPDATE survivor SET residence_changed_on = '2024-02-01';",
+                       NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static gboolean
+failing_v2 (sqlite3  *db,
+            GError  **error)
+{
+  /* Half the work succeeds, then it fails: nothing may stay. */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE half_done (x); "
+                                     "DELETE FROM plan_item;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_FAILED, "test failure");
+  return FALSE;
+}
+
+static PwStore *
+open_with_extra (Fixture           *f,
+                 PwStoreMigration   extra,
+                 GError           **error)
+{
+  guint n;
+  const PwStoreMigration *defaults = pw_store_get_default_migrations (&n);
+  g_autofree PwStoreMigration *migrations = g_new (PwStoreMigration, n + 1);
+
+  memcpy (migrations, defaults, n * sizeof (PwStoreMigration));
+  migrations[n] = extra;
+  return pw_store_open_with_migrations (f->path, test_key, PW_STORE_OPEN_DEFAULT,
+                                        migrations, n + 1, error);
+}
+
+static void
+test_migration_to_v2 (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = NULL;
+  g_autofree char *hash = copy_fixture (f);
+  g_autofree char *changed = NULL;
+
+  store = open_with_extra (f, fake_v2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
+  changed = query_text (store, "SELECT residence_changed_on FROM survivor LIMIT 1");
+  g_assert_cmpstr (changed, ==, "2024-02-01");
+  assert_fixture_content (store);
+  g_clear_object (&store);
+
+  /* This program knows only v1: the v2 file is refused, untouched. */
+  g_free (hash);
+  hash = file_hash (f->path);
+  store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_TOO_NEW);
+  g_assert_null (store);
+  g_free (changed);
+  changed = file_hash (f->path);
+  g_assert_cmpstr (hash, ==, changed);
+}
+
+static void
+test_migration_failure_rolls_back (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = NULL;
+  g_autofree char *hash = copy_fixture (f);
+
+  store = open_with_extra (f, failing_v2, &error);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_FAILED);
+  g_assert_null (store);
+  g_clear_error (&error);
+
+  store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"), ==, 0);
+  assert_fixture_content (store);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Survivors                                                                */
+
+typedef struct
+{
+  guint calls;
+  guint position, removed, added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *ic)
+{
+  ic->calls++;
+  ic->position = position;
+  ic->removed = removed;
+  ic->added = added;
+}
+
+static void
+assert_changed (ItemsChanged *ic,
+                guint         position,
+                guint         removed,
+                guint         added)
+{
+  g_assert_cmpuint (ic->calls, >=, 1);
+  g_assert_cmpuint (ic->position, ==, position);
+  g_assert_cmpuint (ic->removed, ==, removed);
+  g_assert_cmpuint (ic->added, ==, added);
+  memset (ic, 0, sizeof *ic);
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_survivor_crud_and_audit (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(PwSurvivor) live = NULL;
+  g_autoptr(PwSurvivor) edit = NULL;
+  g_autofree char *actor = NULL;
+  guint notified = 0;
+  gint64 id;
+
+  id = add_survivor (store, "TEST-001", "Example Rosemary");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE kind = 'survivor' "
+                                     "AND action = 'create'"), ==, 1);
+  actor = query_text (store, "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (actor, ==, "slot-test");
+
+  live = pw_store_get_survivor (store, id, &error);
+  g_assert_no_error (error);
+  g_signal_connect_swapped (live, "notify::alias", G_CALLBACK (count_notify), &notified);
+
+  /* Edit a copy; the live object follows after the save. */
+  edit = pw_survivor_copy (live);
+  pw_survivor_set_alias (edit, "Example Jasmine");
+  g_assert_cmpstr (pw_survivor_get_alias (live), ==, "Example Rosemary");
+  g_assert_true (pw_store_update_survivor (store, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_survivor_get_alias (live), ==, "Example Jasmine");
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_true (pw_store_set_survivor_status (store, id, PW_SURVIVOR_STATUS_CLOSED,
+                                               PW_CLOSE_REASON_INTEGRATED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pw_survivor_get_status (live), ==, PW_SURVIVOR_STATUS_CLOSED);
+  g_assert_cmpint (pw_survivor_get_close_reason (live), ==, PW_CLOSE_REASON_INTEGRATED);
+
+  g_assert_true (pw_store_set_survivor_status (store, id, PW_SURVIVOR_STATUS_ACTIVE,
+                                               PW_CLOSE_REASON_INTEGRATED, &error));
+  g_assert_cmpint (pw_survivor_get_close_reason (live), ==, PW_CLOSE_REASON_NONE);
+
+  add_plan_item (store, id, "Language course", "Speak with the doctor myself");
+  g_assert_true (pw_store_delete_survivor (store, id, &error));
+  g_assert_no_error (error);
+  g_assert_null (pw_store_get_survivor (store, id, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM plan_item"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM survivor_fts"), ==, 0);
+
+  /* create, update, status, status, plan item create, delete */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log"), ==, 6);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'delete' "
+                                     "AND kind = 'survivor' AND record_id = survivor_id"), ==, 1);
+  g_assert_false (pw_store_delete_survivor (store, id, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_NO_RECORD);
+}
+
+static void
+test_survivor_duplicate_code (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(PwSurvivor) dup = pw_survivor_new ();
+  g_autoptr(PwSurvivor) other = NULL;
+  gint64 id2;
+
+  add_survivor (store, "TEST-001", NULL);
+  pw_survivor_set_case_code (dup, " test-001 ");
+  g_assert_cmpint (pw_store_add_survivor (store, dup, &error), ==, 0);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "case code"));
+  g_clear_error (&error);
+  g_assert_true (pw_store_case_code_exists (store, "Test-001"));
+
+  /* An update to a taken code fails the same way, and nothing is written. */
+  id2 = add_survivor (store, "TEST-002", NULL);
+  other = pw_survivor_copy (pw_store_get_survivor (store, id2, NULL));
+  g_object_unref (pw_store_get_survivor (store, id2, NULL));
+  pw_survivor_set_case_code (other, "TEST-001");
+  g_assert_false (pw_store_update_survivor (store, other, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log"), ==, 2);
+
+  pw_survivor_set_case_code (dup, "   ");
+  g_assert_cmpint (pw_store_add_survivor (store, dup, &error), ==, 0);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  pw_survivor_set_case_code (dup, "TEST-003");
+  pw_survivor_set_intake_date (dup, "2024-02-30");
+  g_assert_cmpint (pw_store_add_survivor (store, dup, &error), ==, 0);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
+}
+
+static void
+test_survivor_model (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(PwSurvivor) first = NULL;
+  g_autoptr(PwSurvivor) edit = NULL;
+  ItemsChanged ic = { 0 };
+  gint64 b, c;
+
+  add_survivor (store, "TEST-A", NULL);
+  c = add_survivor (store, "TEST-C", NULL);
+  model = pw_store_get_survivors (store);
+  g_assert_true (g_list_model_get_item_type (model) == PW_TYPE_SURVIVOR);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &ic);
+
+  b = add_survivor (store, "TEST-B", NULL);
+  assert_changed (&ic, 1, 0, 1);
+  first = g_list_model_get_item (model, 1);
+  g_assert_cmpint (pw_survivor_get_id (first), ==, b);
+
+  /* An edit in place: one row changed, same object, fresh values. */
+  edit = pw_survivor_copy (first);
+  pw_survivor_set_alias (edit, "Example Olive");
+  g_assert_true (pw_store_update_survivor (store, edit, &error));
+  assert_changed (&ic, 1, 1, 1);
+  g_assert_cmpstr (pw_survivor_get_alias (first), ==, "Example Olive");
+
+  /* A new code moves the row. */
+  pw_survivor_set_case_code (edit, "TEST-D");
+  g_assert_true (pw_store_update_survivor (store, edit, &error));
+  g_assert_cmpuint (ic.calls, >=, 1);
+  memset (&ic, 0, sizeof ic);
+  {
+    g_autoptr(PwSurvivor) last = g_list_model_get_item (model, 2);
+    g_assert_cmpstr (pw_survivor_get_case_code (last), ==, "TEST-D");
+  }
+
+  g_assert_true (pw_store_delete_survivor (store, c, &error));
+  assert_changed (&ic, 1, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_null (g_list_model_get_item (model, 2));
+
+  /* Filters are properties of the same model. */
+  g_assert_true (pw_store_set_survivor_status (store, b, PW_SURVIVOR_STATUS_PAUSED,
+                                               PW_CLOSE_REASON_NONE, &error));
+  pw_survivor_list_set_status_filter (PW_SURVIVOR_LIST (model), PW_SURVIVOR_STATUS_PAUSED);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  pw_survivor_list_set_status_filter (PW_SURVIVOR_LIST (model), -1);
+  pw_survivor_list_set_sort (PW_SURVIVOR_LIST (model), PW_SURVIVOR_SORT_UPDATED);
+  {
+    g_autoptr(PwSurvivor) newest = g_list_model_get_item (model, 0);
+    g_assert_cmpint (pw_survivor_get_id (newest), ==, b);
+  }
+}
+
+static void
+test_survivor_model_many (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  sqlite3 *db = pw_store_get_handle (store);
+  double elapsed;
+
+  /* 10,000 rows straight into SQLite, then one model over them. */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "BEGIN;"
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
+                                 "INSERT INTO survivor (case_code, created_at, updated_at) "
+                                 "SELECT printf ('GEN-%05d', i), i, i FROM n;"
+                                 "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  timer = g_timer_new ();
+  model = pw_store_get_survivors (store);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10000);
+  for (guint i = 0; i < 30; i++)
+    g_object_unref (g_list_model_get_item (model, i));
+  elapsed = g_timer_elapsed (timer, NULL);
+  g_test_message ("10,000-survivor model and 30 rows: %.2f ms", elapsed * 1000);
+  /* Generous bound: the point is no per-row query at start. */
+  g_assert_cmpfloat (elapsed, <, 0.5);
+}
+
+static void
+test_survivor_search (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GListModel) model = NULL;
+  ItemsChanged ic = { 0 };
+  gint64 jose, other, item;
+
+  jose = add_survivor (store, "TEST-001", "José Example");
+  other = add_survivor (store, "CASE-777", "Example Ñandú");
+
+#define SEARCH(text, n) G_STMT_START { \
+    g_clear_pointer (&ids, g_array_unref); \
+    ids = pw_store_search_survivors (store, text, &error); \
+    g_assert_no_error (error); \
+    g_assert_cmpuint (ids->len, ==, n); \
+  } G_STMT_END
+
+  SEARCH ("Jose", 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, jose);
+  SEARCH ("jos", 1);
+  SEARCH ("nandu", 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, other);
+  SEARCH ("test-0", 1);
+  SEARCH ("example", 2);
+  SEARCH ("worker", 2);
+  SEARCH ("example jose", 1);
+  SEARCH ("xylophone", 0);
+  SEARCH ("\"OR* NOT", 0);
+  SEARCH ("  ", 2);
+
+  /* Plan item titles are searched, and the results follow edits. */
+  model = pw_store_get_survivors (store);
+  pw_survivor_list_set_search_text (PW_SURVIVOR_LIST (model), "bicycle");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &ic);
+  item = add_plan_item (store, other, "Bicycle repair course", "Fix my own bike");
+  assert_changed (&ic, 0, 0, 1);
+  SEARCH ("bicycle", 1);
+  g_assert_true (pw_store_delete_plan_item (store, item, &error));
+  assert_changed (&ic, 0, 1, 0);
+  SEARCH ("bicycle", 0);
+#undef SEARCH
+}
+
+/* ------------------------------------------------------------------------ */
+/* Plan items                                                               */
+
+static void
+test_plan_items (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(PwPlanItem) live = NULL;
+  g_autoptr(PwPlanItem) edit = NULL;
+  ItemsChanged ic = { 0 };
+  gint64 sid, a, b, c, order[3];
+
+  sid = add_survivor (store, "TEST-001", NULL);
+  model = pw_store_get_plan_items (store, sid);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &ic);
+
+  a = add_plan_item (store, sid, "Safe housing", "A room of my own");
+  assert_changed (&ic, 0, 0, 1);
+  b = add_plan_item (store, sid, "Language course", "Talk to the doctor myself");
+  assert_changed (&ic, 1, 0, 1);
+  c = add_plan_item (store, sid, "Bank account", "Send money home safely");
+  assert_changed (&ic, 2, 0, 1);
+
+  live = g_list_model_get_item (model, 1);
+  g_assert_cmpint (pw_plan_item_get_id (live), ==, b);
+  g_assert_cmpint (pw_plan_item_get_priority (live), ==, 2);
+  g_assert_cmpint (pw_plan_item_get_status (live), ==, PW_PLAN_ITEM_STATUS_PROPOSED);
+
+  /* Her order: the bank account first. */
+  order[0] = c; order[1] = a; order[2] = b;
+  g_assert_true (pw_store_reorder_plan_items (store, sid, order, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic.calls, >=, 1);
+  memset (&ic, 0, sizeof ic);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PwPlanItem) it = g_list_model_get_item (model, i);
+      g_assert_cmpint (pw_plan_item_get_id (it), ==, order[i]);
+      g_assert_cmpint (pw_plan_item_get_priority (it), ==, (int) i + 1);
+    }
+
+  /* Status changes keep a dated history. */
+  g_assert_true (pw_store_set_plan_item_status (store, b, PW_PLAN_ITEM_STATUS_AGREED,
+                                                "2024-02-01", &error));
+  assert_changed (&ic, 2, 1, 1);
+  g_assert_true (pw_store_set_plan_item_status (store, b, PW_PLAN_ITEM_STATUS_ACHIEVED,
+                                                "2024-05-20", &error));
+  g_assert_cmpint (pw_plan_item_get_status (live), ==, PW_PLAN_ITEM_STATUS_ACHIEVED);
+  g_assert_cmpstr (pw_plan_item_get_achieved_date (live), ==, "2024-05-20");
+  g_assert_true (pw_store_set_plan_item_status (store, b, PW_PLAN_ITEM_STATUS_IN_PROGRESS,
+                                                NULL, &error));
+  g_assert_null (pw_plan_item_get_achieved_date (live));
+
+  /* An edit that changes the status is in the history too. */
+  edit = pw_plan_item_copy (live);
+  pw_plan_item_set_title (edit, "Language course, level A2");
+  pw_plan_item_set_status (edit, PW_PLAN_ITEM_STATUS_PAUSED);
+  g_assert_true (pw_store_update_plan_item (store, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_plan_item_get_title (live), ==, "Language course, level A2");
+
+  history = pw_store_list_plan_item_history (store, b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 5);
+  g_assert_cmpint (pw_status_change_get_status (g_ptr_array_index (history, 0)), ==,
+                   PW_PLAN_ITEM_STATUS_PROPOSED);
+  g_assert_cmpstr (pw_status_change_get_changed_on (g_ptr_array_index (history, 1)), ==,
+                   "2024-02-01");
+  g_assert_cmpint (pw_status_change_get_status (g_ptr_array_index (history, 2)), ==,
+                   PW_PLAN_ITEM_STATUS_ACHIEVED);
+  g_assert_cmpint (pw_status_change_get_status (g_ptr_array_index (history, 4)), ==,
+                   PW_PLAN_ITEM_STATUS_PAUSED);
+
+  pw_plan_item_set_due_date (edit, "31/12/2024");
+  g_assert_false (pw_store_update_plan_item (store, edit, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (pw_store_delete_plan_item (store, a, &error));
+  assert_changed (&ic, 1, 1, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* 3 creates, 3 reorders (all moved), 3 status, 1 update-with-status, 1 delete */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE kind = 'plan_item'"), ==, 11);
+
+  g_assert_true (pw_store_delete_survivor (store, sid, &error));
+  assert_changed (&ic, 0, 2, 0);
+}
+
+static void
+test_audit_has_no_content (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  sqlite3_stmt *stmt = NULL;
+  gint64 sid, item;
+  guint rows = 0;
+
+  sid = add_survivor (store, "TEST-" MARKER, MARKER);
+  item = add_plan_item (store, sid, MARKER, MARKER);
+  pw_store_set_plan_item_status (store, item, PW_PLAN_ITEM_STATUS_AGREED, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pw_store_get_handle (store),
+                                       "SELECT * FROM audit_log", -1, &stmt, NULL), ==, SQLITE_OK);
+  /* Exactly these columns, and none of them holds record text. */
+  g_assert_cmpint (sqlite3_column_count (stmt), ==, 7);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int col = 0; col < sqlite3_column_count (stmt); col++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+          g_assert_true (text == NULL || strstr (text, "zebra") == NULL);
+        }
+      rows++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (rows, ==, 3);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The other records                                                        */
+
+static void
+test_other_records (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(PwSurvivor) live = NULL;
+  g_autoptr(PwMilestone) milestone = pw_milestone_new ();
+  g_autoptr(PwNote) open_note = pw_note_new ();
+  g_autoptr(PwNote) private_note = pw_note_new ();
+  g_autoptr(PwService) service = pw_service_new ();
+  g_autoptr(PwConsent) consent = pw_consent_new ();
+  g_autoptr(PwReferral) referral = pw_referral_new ();
+  g_autoptr(PwAssessment) risk = pw_assessment_new ();
+  g_autoptr(PwAssessment) checkin = pw_assessment_new ();
+  const char *factors[] = { "debt_pressure", "threats_to_relatives", NULL };
+  gint64 sid, service_id, consent_id, referral_id;
+
+  sid = add_survivor (store, "TEST-001", NULL);
+  live = pw_store_get_survivor (store, sid, NULL);
+
+  /* Stages go back and forth; the history keeps both. */
+  g_assert_cmpint (pw_store_set_stage_status (store, sid, "detection", PW_STAGE_STATUS_COMPLETED,
+                                              "2024-01-10", &error), >, 0);
+  g_assert_cmpint (pw_store_set_stage_status (store, sid, "rights", PW_STAGE_STATUS_CURRENT,
+                                              "2024-01-10", &error), >, 0);
+  g_assert_cmpstr (pw_survivor_get_current_stage (live), ==, "rights");
+  g_assert_cmpint (pw_store_set_stage_status (store, sid, "rights", PW_STAGE_STATUS_COMPLETED,
+                                              "2024-03-01", &error), >, 0);
+  g_assert_cmpint (pw_store_set_stage_status (store, sid, "detection", PW_STAGE_STATUS_REVISITED,
+                                              NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_survivor_get_current_stage (live), ==, "detection");
+  list = pw_store_list_stage_states (store, sid, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (pw_stage_state_get_status (g_ptr_array_index (list, 0)), ==, PW_STAGE_STATUS_REVISITED);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = pw_store_list_stage_history (store, sid, &error);
+  g_assert_cmpuint (list->len, ==, 4);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  pw_milestone_set_survivor_id (milestone, sid);
+  pw_milestone_set_title (milestone, "First bus ride alone");
+  g_assert_cmpint (pw_store_add_milestone (store, milestone, &error), >, 0);
+  list = pw_store_list_milestones (store, sid, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_nonnull (pw_milestone_get_date (g_ptr_array_index (list, 0)));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A restricted note shows its text to its author's key slot only. */
+  pw_note_set_survivor_id (open_note, sid);
+  pw_note_set_body (open_note, "Met at the drop-in centre");
+  pw_note_set_date (open_note, "2024-01-10");
+  g_assert_cmpint (pw_store_add_note (store, open_note, &error), >, 0);
+  pw_note_set_survivor_id (private_note, sid);
+  pw_note_set_body (private_note, "Restricted example text");
+  pw_note_set_date (private_note, "2024-01-11");
+  pw_note_set_restricted (private_note, TRUE);
+  g_assert_cmpint (pw_store_add_note (store, private_note, &error), >, 0);
+  g_assert_no_error (error);
+  pw_store_set_actor (store, "slot-other");
+  list = pw_store_list_notes (store, sid, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (pw_note_get_body (g_ptr_array_index (list, 0)), ==, "Met at the drop-in centre");
+  g_assert_true (pw_note_get_restricted (g_ptr_array_index (list, 1)));
+  g_assert_null (pw_note_get_body (g_ptr_array_index (list, 1)));
+  g_clear_pointer (&list, g_ptr_array_unref);
+  pw_store_set_actor (store, "slot-test");
+  list = pw_store_list_notes (store, sid, &error);
+  g_assert_cmpstr (pw_note_get_body (g_ptr_array_index (list, 1)), ==, "Restricted example text");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  pw_service_set_name (service, "Example Language School");
+  pw_service_set_kind (service, "language");
+  service_id = pw_store_add_service (store, service, &error);
+  g_assert_cmpint (service_id, >, 0);
+  list = pw_store_list_services (store, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* A referral cannot be sent without consent or a recorded reason. */
+  pw_referral_set_survivor_id (referral, sid);
+  pw_referral_set_service_id (referral, service_id);
+  pw_referral_set_status (referral, PW_REFERRAL_STATUS_SENT);
+  g_assert_cmpint (pw_store_add_referral (store, referral, &error), ==, 0);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  pw_referral_set_status (referral, PW_REFERRAL_STATUS_PROPOSED);
+  referral_id = pw_store_add_referral (store, referral, &error);
+  g_assert_no_error (error);
+  g_assert_false (pw_store_set_referral_status (store, referral_id, PW_REFERRAL_STATUS_SENT,
+                                                NULL, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  pw_consent_set_survivor_id (consent, sid);
+  pw_consent_set_scope (consent, PW_CONSENT_SCOPE_DATA_SHARING);
+  pw_consent_set_expires (consent, "2025-01-10");
+  g_assert_cmpint (pw_store_add_consent (store, consent, &error), ==, 0);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  pw_consent_set_service_id (consent, service_id);
+  consent_id = pw_store_add_consent (store, consent, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (consent_id, >, 0);
+  list = pw_store_list_consents (store, sid, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (pw_consent_get_expires (g_ptr_array_index (list, 0)), ==, "2025-01-10");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_clear_object (&referral);
+  referral = pw_referral_new ();
+  pw_referral_set_survivor_id (referral, sid);
+  pw_referral_set_service_id (referral, service_id);
+  pw_referral_set_consent_id (referral, consent_id);
+  pw_referral_set_status (referral, PW_REFERRAL_STATUS_SENT);
+  g_assert_cmpint (pw_store_add_referral (store, referral, &error), >, 0);
+  g_assert_no_error (error);
+  list = pw_store_list_referrals (store, sid, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (pw_store_set_consent_status (store, consent_id, PW_CONSENT_STATUS_WITHDRAWN, &error));
+  g_assert_no_error (error);
+  /* A service still referred to is not deleted. */
+  g_assert_false (pw_store_delete_record (store, PW_RECORD_KIND_SERVICE, service_id, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  pw_assessment_set_survivor_id (risk, sid);
+  pw_assessment_set_kind (risk, PW_ASSESSMENT_KIND_RISK);
+  pw_assessment_set_risk_level (risk, PW_RISK_LEVEL_HIGH);
+  pw_assessment_set_risk_factors (risk, factors);
+  pw_assessment_set_next_review (risk, "2024-04-01");
+  pw_assessment_add_need (risk, pw_need_item_new ("housing", NULL, PW_NEED_COVERAGE_PARTLY, 1));
+  g_assert_cmpint (pw_store_add_assessment (store, risk, &error), >, 0);
+  g_assert_no_error (error);
+
+  pw_assessment_set_survivor_id (checkin, sid);
+  pw_assessment_set_kind (checkin, PW_ASSESSMENT_KIND_CHECKIN);
+  pw_assessment_add_score (checkin, pw_checkin_score_new ("safety.feel_safe", 4, 3));
+  pw_assessment_add_score (checkin, pw_checkin_score_new ("language.everyday", 2, 0));
+  g_assert_cmpint (pw_store_add_assessment (store, checkin, &error), >, 0);
+  g_assert_no_error (error);
+
+  list = pw_store_list_assessments (store, sid, PW_ASSESSMENT_KIND_CHECKIN, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  {
+    GPtrArray *scores = pw_assessment_get_scores (g_ptr_array_index (list, 0));
+    PwCheckinScore *second;
+
+    g_assert_cmpuint (scores->len, ==, 2);
+    second = g_ptr_array_index (scores, 1);
+    g_assert_cmpint (second->her_score, ==, 2);
+    g_assert_cmpint (second->worker_score, ==, 0);
+  }
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = pw_store_list_assessments (store, sid, -1, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (pw_assessment_get_risk_level (g_ptr_array_index (list, 0)), ==, PW_RISK_LEVEL_HIGH);
+  g_assert_cmpstr (pw_assessment_get_risk_factors (g_ptr_array_index (list, 0))[1], ==,
+                   "threats_to_relatives");
+  g_assert_cmpuint (pw_assessment_get_needs (g_ptr_array_index (list, 0))->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_clear_object (&checkin);
+  checkin = pw_assessment_new ();
+  pw_assessment_set_survivor_id (checkin, sid);
+  pw_assessment_set_kind (checkin, PW_ASSESSMENT_KIND_CHECKIN);
+  pw_assessment_add_score (checkin, pw_checkin_score_new ("safety.feel_safe", 6, 3));
+  g_assert_cmpint (pw_store_add_assessment (store, checkin, &error), ==, 0);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (pw_store_delete_record (store, PW_RECORD_KIND_MILESTONE,
+                                         pw_milestone_get_id (milestone), &error));
+  g_assert_no_error (error);
+
+  /* Deleting her takes every record about her, and leaves the services. */
+  g_assert_true (pw_store_delete_survivor (store, sid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT (SELECT count(*) FROM note) + (SELECT count(*) FROM referral)"
+                                     " + (SELECT count(*) FROM consent) + (SELECT count(*) FROM assessment)"
+                                     " + (SELECT count(*) FROM checkin_score) + (SELECT count(*) FROM stage_state)"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM service"), ==, 1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                   */
+
+static void
+test_error_disk_full (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(PwSurvivor) s = pw_survivor_new ();
+  g_autofree char *big = g_strnfill (200000, 'x');
+  gint64 pages;
+
+  add_survivor (store, "TEST-001", NULL);
+  /* The database may not grow: as good as a full disk. */
+  pages = query_int (store, "PRAGMA page_count");
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
+    g_assert_cmpint (sqlite3_exec (pw_store_get_handle (store), sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  pw_survivor_set_case_code (s, "TEST-002");
+  pw_survivor_set_alias (s, big);
+  g_assert_cmpint (pw_store_add_survivor (store, s, &error), ==, 0);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "Nothing was saved"));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM survivor"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log"), ==, 1);
+}
+
+static void
+test_error_closed (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(PwSurvivor) s = pw_survivor_new ();
+  g_autoptr(GListModel) model = NULL;
+
+  add_survivor (store, "TEST-001", NULL);
+  model = pw_store_get_survivors (store);
+  pw_store_close (store);
+  pw_survivor_set_case_code (s, "TEST-002");
+  g_assert_cmpint (pw_store_add_survivor (store, s, &error), ==, 0);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_CLOSED);
+  g_clear_error (&error);
+  /* A model that outlives the lock answers without crashing. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_object_unref (g_list_model_get_item (model, 0));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Backups                                                                  */
+
+static void
+test_backup_encrypted (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(PwStore) copy = NULL;
+  g_autoptr(PwSurvivor) s = NULL;
+  g_autofree char *dest = g_build_filename (f->dir, "vault-backup.db", NULL);
+  g_autofree char *part = g_strconcat (dest, ".part", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id;
+
+  id = add_survivor (store, "TEST-001", "Example Rosemary");
+  g_assert_true (pw_store_backup (store, dest, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+
+  /* Later writes are not in the backup. */
+  add_survivor (store, "TEST-002", NULL);
+  before = file_hash (dest);
+
+  copy = pw_store_open (dest, other_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_WRONG_KEY);
+  g_assert_null (copy);
+  g_clear_error (&error);
+  after = file_hash (dest);
+  g_assert_cmpstr (before, ==, after);
+
+  copy = pw_store_open (dest, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  s = pw_store_get_survivor (copy, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_survivor_get_alias (s), ==, "Example Rosemary");
+  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM survivor"), ==, 1);
+  g_assert_cmpint (query_int (copy, "PRAGMA user_version"), ==, 1);
+
+  /* A backup into a folder that does not exist fails cleanly. */
+  g_free (dest);
+  dest = g_build_filename (f->dir, "missing", "vault.db", NULL);
+  g_assert_false (pw_store_backup (store, dest, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_IO);
+}
+
+static gint64
+utc (int year, int month, int day)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, 12, 0, 0);
+
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+static gboolean
+in_array (GArray *a,
+          guint   value)
+{
+  for (guint i = 0; i < a->len; i++)
+    if (g_array_index (a, guint, i) == value)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_backup_rotation (void)
+{
+  gint64 now = utc (2025, 6, 15);
+  gint64 ts[60];
+  guint n = 0;
+  g_autoptr(GArray) doomed = NULL;
+  g_autofree char *name = NULL;
+
+  /* Nothing to delete among few. */
+  ts[0] = utc (2020, 1, 1);
+  doomed = pw_store_backups_to_delete (ts, 1, now);
+  g_assert_cmpuint (doomed->len, ==, 0);
+  g_clear_pointer (&doomed, g_array_unref);
+
+  /* 20 daily backups this month (1st..20th is in the future past the
+   * 15th, which must not matter), then two a month back to 2023. */
+  for (int d = 1; d <= 20; d++)
+    ts[n++] = utc (2025, 6, d);
+  for (int m = 0; m < 20; m++)
+    {
+      int month = 5 - m, year = 2025;
+
+      while (month < 1)
+        {
+          month += 12;
+          year--;
+        }
+      ts[n++] = utc (year, month, 3);
+      ts[n++] = utc (year, month, 20);
+    }
+  doomed = pw_store_backups_to_delete (ts, n, now);
+
+  /* Kept: the 10 newest (June 11–20), then the newest of each earlier
+   * month from July 2024 to May 2025 (the 20th). */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ts[i] / G_USEC_PER_SEC);
+      int y = g_date_time_get_year (dt), mo = g_date_time_get_month (dt), d = g_date_time_get_day_of_month (dt);
+      gboolean keep = (y == 2025 && mo == 6 && d >= 11) ||
+                      (d == 20 && (y * 12 + mo) > (2025 * 12 + 6 - 12));
+
+      g_assert_cmpint (!in_array (doomed, i), ==, keep);
+    }
+  g_assert_cmpuint (n - doomed->len, ==, 10 + 11);
+  for (guint i = 1; i < doomed->len; i++)
+    g_assert_cmpuint (g_array_index (doomed, guint, i - 1), <, g_array_index (doomed, guint, i));
+
+  name = pw_store_backup_name (utc (2025, 6, 15));
+  g_assert_cmpstr (name, ==, "vault-20250615-120000.db");
+  g_assert_cmpint (pw_store_backup_time (name), ==, utc (2025, 6, 15));
+  g_assert_cmpint (pw_store_backup_time ("vault-20250631-120000.db"), ==, 0);
+  g_assert_cmpint (pw_store_backup_time ("notes.txt"), ==, 0);
+}
+
+/* ------------------------------------------------------------------------ */
+
+/* Writes tests/data/store/vault-v1.db (see the README beside it). */
+static int
+write_v1_fixture (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = NULL;
+  g_autoptr(PwSurvivor) s = pw_survivor_new ();
+  g_autoptr(PwPlanItem) a = pw_plan_item_new ();
+  g_autoptr(PwPlanItem) b = pw_plan_item_new ();
+  const char *languages[] = { "en", "pcm", NULL };
+  gint64 id;
+
+  g_unlink (path);
+  store = pw_store_open (path, test_key, PW_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  pw_store_set_actor (store, "fixture");
+  pw_survivor_set_case_code (s, "FIXTURE-001");
+  pw_survivor_set_alias (s, "Example Rosemary");
+  pw_survivor_set_birth_year (s, 1998);
+  pw_survivor_set_country (s, "NG");
+  pw_survivor_set_languages (s, languages);
+  pw_survivor_set_intake_date (s, "2024-01-15");
+  id = pw_store_add_survivor (store, s, &error);
+  g_assert_no_error (error);
+  pw_plan_item_set_survivor_id (a, id);
+  pw_plan_item_set_title (a, "Literacy course");
+  pw_plan_item_set_her_words (a, "I want to read the bus timetable");
+  pw_store_add_plan_item (store, a, &error);
+  g_assert_no_error (error);
+  pw_plan_item_set_survivor_id (b, id);
+  pw_plan_item_set_title (b, "Example milestone step");
+  pw_store_add_plan_item (store, b, &error);
+  g_assert_no_error (error);
+  pw_store_set_stage_status (store, id, "detection", PW_STAGE_STATUS_CURRENT, "2024-01-15", &error);
+  g_assert_no_error (error);
+  /* Fold the WAL into the file so the fixture is one file. */
+  sqlite3_exec (pw_store_get_handle (store), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  for (guint i = 0; i < PW_STORE_KEY_SIZE; i++)
+    {
+      test_key[i] = i;
+      other_key[i] = 0xa5;
+    }
+
+  if (argc == 3 && g_strcmp0 (argv[1], "--write-v1-fixture") == 0)
+    return write_v1_fixture (argv[2]);
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/open/create-reopen", test_open_create_reopen);
+  ADD ("/store/open/settings", test_open_settings);
+  ADD ("/store/open/missing", test_open_missing);
+  ADD ("/store/open/wrong-key", test_open_wrong_key);
+  ADD ("/store/open/plaintext-file", test_open_plaintext_file);
+  ADD ("/store/open/too-new", test_open_too_new);
+  ADD ("/store/privacy/no-plaintext", test_privacy_no_plaintext);
+  ADD ("/store/migration/fixture-v1", test_migration_fixture_v1);
+  ADD ("/store/migration/to-v2", test_migration_to_v2);
+  ADD ("/store/migration/failure-rolls-back", test_migration_failure_rolls_back);
+  ADD ("/store/survivor/crud-and-audit", test_survivor_crud_and_audit);
+  ADD ("/store/survivor/duplicate-code", test_survivor_duplicate_code);
+  ADD ("/store/survivor/model", test_survivor_model);
+  ADD ("/store/survivor/model-10000", test_survivor_model_many);
+  ADD ("/store/survivor/search", test_survivor_search);
+  ADD ("/store/plan/items-history-model", test_plan_items);
+  ADD ("/store/audit/no-content", test_audit_has_no_content);
+  ADD ("/store/records/other-kinds", test_other_records);
+  ADD ("/store/error/disk-full", test_error_disk_full);
+  ADD ("/store/error/closed", test_error_closed);
+  ADD ("/store/backup/encrypted", test_backup_encrypted);
+  g_test_add_func ("/store/backup/rotation", test_backup_rotation);
+
+  return g_test_run ();
+}
