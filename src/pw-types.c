@@ -6,6 +6,10 @@
 #include "pw-types.h"
 
 #include "pw-application.h"
+#include "pw-lock-page.h"
+#include "pw-preferences-window.h"
+#include "pw-recovery-key-page.h"
+#include "pw-setup-page.h"
 #include "pw-window.h"
 
 /* Registers every type a .ui file may name, so GtkBuilder and the tests can
@@ -14,5 +18,9 @@ void
 pw_ensure_types (void)
 {
   g_type_ensure (PW_TYPE_APPLICATION);
+  g_type_ensure (PW_TYPE_LOCK_PAGE);
+  g_type_ensure (PW_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (PW_TYPE_RECOVERY_KEY_PAGE);
+  g_type_ensure (PW_TYPE_SETUP_PAGE);
   g_type_ensure (PW_TYPE_WINDOW);
 }

@@ -4,29 +4,209 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "pw-lock-page.h"
+#include "pw-recovery-key-page.h"
+#include "pw-setup-page.h"
 #include "pw-window.h"
 
 struct _PwWindow
 {
   AdwApplicationWindow parent_instance;
 
+  PwSession *session;
   GSettings *settings;
+  GCancellable *cancellable;
 
   AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  PwSetupPage *setup_page;
+  PwLockPage *lock_page;
+  PwRecoveryKeyPage *recovery_page;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_box;
   GtkWidget *content_box;
+
+  /* Between creating a vault and confirming the recovery key. */
+  gboolean showing_recovery_key;
 };
 
 G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 PwWindow *
-pw_window_new (PwApplication *application)
+pw_window_new (PwApplication *application,
+               PwSession     *session)
 {
   return g_object_new (PW_TYPE_WINDOW,
                        "application", application,
+                       "session", session,
                        NULL);
+}
+
+PwSession *
+pw_window_get_session (PwWindow *self)
+{
+  g_return_val_if_fail (PW_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+static void
+update_page (PwWindow *self)
+{
+  PwSessionState state = self->session ? pw_session_get_state (self->session) : PW_SESSION_NEEDS_SETUP;
+  const char *page;
+
+  if (state != PW_SESSION_UNLOCKED)
+    self->showing_recovery_key = FALSE;
+
+  switch (state)
+    {
+    case PW_SESSION_NEEDS_SETUP:
+      page = "setup";
+      break;
+    case PW_SESSION_LOCKED:
+      page = "lock";
+      break;
+    case PW_SESSION_UNLOCKED:
+    default:
+      page = self->showing_recovery_key ? "recovery" : "workspace";
+      break;
+    }
+
+  if (state != PW_SESSION_UNLOCKED)
+    {
+      /* Nothing typed or shown before locking may survive it. */
+      pw_recovery_key_page_clear (self->recovery_page);
+      pw_setup_page_reset (self->setup_page);
+      if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "lock"))
+        pw_lock_page_reset (self->lock_page);
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock",
+                                 state == PW_SESSION_UNLOCKED);
+}
+
+static void
+on_session_state_changed (PwWindow *self)
+{
+  update_page (self);
+}
+
+static void
+on_create_finished (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(PwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recovery_key = NULL;
+
+  recovery_key = pw_vault_create_finish (PW_VAULT (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (recovery_key == NULL)
+    {
+      pw_setup_page_report_error (self->setup_page, error->message);
+      return;
+    }
+
+  self->showing_recovery_key = TRUE;
+  pw_recovery_key_page_set_key (self->recovery_page, recovery_key);
+  memset (recovery_key, 0, strlen (recovery_key));
+  pw_setup_page_reset (self->setup_page);
+  update_page (self);
+}
+
+static void
+on_setup_create (PwWindow   *self,
+                 const char *label,
+                 const char *passphrase)
+{
+  pw_setup_page_set_busy (self->setup_page, TRUE);
+  pw_vault_create_async (pw_session_get_vault (self->session),
+                         label, passphrase,
+                         pw_session_get_kdf_cost (self->session),
+                         self->cancellable,
+                         on_create_finished,
+                         g_object_ref (self));
+}
+
+static void
+on_recovery_done (PwWindow *self)
+{
+  self->showing_recovery_key = FALSE;
+  update_page (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("The vault is ready.")));
+}
+
+static void
+unlock_finished (PwWindow *self,
+                 gboolean  ok,
+                 GError   *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (!ok)
+    {
+      pw_lock_page_report_failure (self->lock_page, error->message);
+      return;
+    }
+
+  pw_lock_page_reset (self->lock_page);
+  update_page (self);
+}
+
+static void
+on_passphrase_unlock_finished (GObject      *source,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  g_autoptr(PwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = pw_vault_unlock_finish (PW_VAULT (source), result, &error);
+
+  unlock_finished (self, ok, error);
+}
+
+static void
+on_recovery_unlock_finished (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(PwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = pw_vault_unlock_with_recovery_key_finish (PW_VAULT (source), result, &error);
+
+  unlock_finished (self, ok, error);
+}
+
+static void
+on_lock_page_unlock (PwWindow   *self,
+                     const char *secret,
+                     gboolean    recovery)
+{
+  PwVault *vault = pw_session_get_vault (self->session);
+
+  pw_lock_page_set_busy (self->lock_page, TRUE);
+  if (recovery)
+    pw_vault_unlock_with_recovery_key_async (vault, secret, self->cancellable,
+                                             on_recovery_unlock_finished, g_object_ref (self));
+  else
+    pw_vault_unlock_async (vault, secret, self->cancellable,
+                           on_passphrase_unlock_finished, g_object_ref (self));
 }
 
 static void
@@ -58,15 +238,88 @@ on_back_clicked (PwWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static gboolean
+on_any_event (PwWindow *self)
+{
+  if (self->session != NULL)
+    pw_session_touch (self->session);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  pw_session_lock (self->session);
+}
+
+static void
+pw_window_constructed (GObject *object)
+{
+  PwWindow *self = PW_WINDOW (object);
+
+  G_OBJECT_CLASS (pw_window_parent_class)->constructed (object);
+
+  /* Only the .ui instantiation test builds one without a session. */
+  if (self->session == NULL)
+    return;
+
+  g_signal_connect_object (self->session, "notify::state",
+                           G_CALLBACK (on_session_state_changed), self, G_CONNECT_SWAPPED);
+  update_page (self);
+}
+
 static void
 pw_window_dispose (GObject *object)
 {
   PwWindow *self = PW_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_WINDOW);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pw_window_parent_class)->dispose (object);
+}
+
+static void
+pw_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PwWindow *self = PW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pw_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PwWindow *self = PW_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -76,22 +329,43 @@ pw_window_class_init (PwWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = pw_window_constructed;
   object_class->dispose = pw_window_dispose;
+  object_class->get_property = pw_window_get_property;
+  object_class->set_property = pw_window_set_property;
   window_class->close_request = pw_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, PW_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathwaytool/Pathway/pw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, lock_page);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, recovery_page);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, content_box);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_create);
+  gtk_widget_class_bind_template_callback (widget_class, on_lock_page_unlock);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_done);
 }
 
 static void
 pw_window_init (PwWindow *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (BASE_ID);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -99,6 +373,12 @@ pw_window_init (PwWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Any input counts as activity for the idle lock. */
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (controller, "event", G_CALLBACK (on_any_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pw-application.h"
+#include "pw-session.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PwWindow, pw_window, PW, WINDOW, AdwApplicationWindow)
 
-PwWindow *pw_window_new (PwApplication *application);
+PwWindow  *pw_window_new         (PwApplication *application,
+                                  PwSession     *session);
+PwSession *pw_window_get_session (PwWindow      *self);
 
 G_END_DECLS

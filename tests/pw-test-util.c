@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "pw-test-util.h"
 #include "pw-types.h"
@@ -166,4 +167,149 @@ pw_test_collect_texts (GtkWidget *root)
 
   collect (root, texts);
   return texts;
+}
+
+static const char *
+widget_text (GtkWidget *widget)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (GTK_IS_BUTTON (widget))
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  if (ADW_IS_STATUS_PAGE (widget))
+    return adw_status_page_get_title (ADW_STATUS_PAGE (widget));
+  return NULL;
+}
+
+/* The first visible widget of @type below @root whose title, label or
+ * button label is @text (NULL matches any). Tests drive the real widgets. */
+GtkWidget *
+pw_test_find (GtkWidget  *root,
+              GType       type,
+              const char *text)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *t = widget_text (root);
+
+      if (text == NULL || g_strcmp0 (t, text) == 0)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pw_test_find (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+pw_test_find_with_class (GtkWidget  *root,
+                         GType       type,
+                         const char *css_class)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pw_test_find_with_class (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+pw_test_wait_until (gboolean (*condition) (gpointer),
+                    gpointer   data,
+                    guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_true (condition (data));
+}
+
+static char *
+unescape_po (const char *quoted)
+{
+  g_autofree char *inner = g_strndup (quoted + 1, strlen (quoted) - 2);
+
+  return g_strcompress (inner);
+}
+
+static void
+add_msgid (GHashTable *set,
+           GString    *msgid)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  if (msgid->len == 0)
+    return;
+  g_hash_table_add (set, g_strdup (msgid->str));
+  /* Labels show mnemonics without their underscore. */
+  for (const char *p = msgid->str; *p; p++)
+    if (*p != '_')
+      g_string_append_c (plain, *p);
+  g_hash_table_add (set, g_string_free (g_steal_pointer (&plain), FALSE));
+}
+
+/* Our own catalogue's msgids (po/@language.po), so a test can tell our
+ * untranslated strings from a toolkit's. */
+GHashTable *
+pw_test_load_msgids (const char *language)
+{
+  g_autofree char *path = g_strdup_printf ("%s/po/%s.po", pw_test_source_root (), language);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) msgid = g_string_new (NULL);
+  gboolean in_msgid = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_str_has_prefix (line, "msgid \""))
+        {
+          g_autofree char *part = unescape_po (line + 6);
+
+          add_msgid (set, msgid);
+          g_string_assign (msgid, part);
+          in_msgid = TRUE;
+        }
+      else if (in_msgid && line[0] == '"')
+        {
+          g_autofree char *part = unescape_po (line);
+
+          g_string_append (msgid, part);
+        }
+      else
+        in_msgid = FALSE;
+    }
+  add_msgid (set, msgid);
+  return set;
 }

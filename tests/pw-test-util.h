@@ -13,5 +13,15 @@ char       *pw_test_screenshot           (GtkWidget  *widget,
                                           const char *name);
 GPtrArray  *pw_test_collect_texts        (GtkWidget  *root);
 const char *pw_test_source_root          (void);
+GtkWidget  *pw_test_find                 (GtkWidget  *root,
+                                          GType       type,
+                                          const char *text);
+GtkWidget  *pw_test_find_with_class      (GtkWidget  *root,
+                                          GType       type,
+                                          const char *css_class);
+GHashTable *pw_test_load_msgids          (const char *language);
+void        pw_test_wait_until           (gboolean  (*condition) (gpointer),
+                                          gpointer    data,
+                                          guint       timeout_ms);
 
 G_END_DECLS

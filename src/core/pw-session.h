@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pw-vault.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PW_SESSION_NEEDS_SETUP, /* no vault on this computer yet */
+  PW_SESSION_LOCKED,
+  PW_SESSION_UNLOCKED,
+} PwSessionState;
+
+#define PW_TYPE_SESSION_STATE (pw_session_state_get_type ())
+#define PW_TYPE_SESSION (pw_session_get_type ())
+
+GType pw_session_state_get_type (void);
+
+G_DECLARE_FINAL_TYPE (PwSession, pw_session, PW, SESSION, GObject)
+
+PwSession      *pw_session_new            (PwVault    *vault,
+                                           GSettings  *settings);
+
+PwVault        *pw_session_get_vault      (PwSession  *self);
+GSettings      *pw_session_get_settings   (PwSession  *self);
+PwStore        *pw_session_get_store      (PwSession  *self);
+PwSessionState  pw_session_get_state      (PwSession  *self);
+PwKdfCost       pw_session_get_kdf_cost   (PwSession  *self);
+void            pw_session_set_kdf_cost   (PwSession  *self,
+                                           PwKdfCost   cost);
+
+void            pw_session_lock           (PwSession  *self);
+
+/* Restarts the idle countdown: call on every user interaction. */
+void            pw_session_touch          (PwSession  *self);
+
+G_END_DECLS
