@@ -10,6 +10,8 @@
 #include "pw-application.h"
 #include "pw-lock-page.h"
 #include "pw-recovery-key-page.h"
+#include "pw-store.h"
+#include "pw-survivor.h"
 #include "pw-test-util.h"
 #include "pw-window.h"
 
@@ -264,6 +266,9 @@ test_window_vault_flow (void)
   g_autoptr(PwSession) session = new_session (dir);
   g_autofree char *key = NULL;
   StateWait wait = { NULL, session, PW_SESSION_UNLOCKED };
+  g_autoptr(PwSurvivor) survivor = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 survivor_id;
   PwRecoveryKeyPage *recovery_page;
   GtkWidget *key_label;
   const guint *positions;
@@ -319,6 +324,14 @@ test_window_vault_flow (void)
   click (GTK_WIDGET (window), "C_onfirm");
   g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "workspace");
 
+  /* A record written now must be there after lock and unlock. */
+  survivor = pw_survivor_new ();
+  pw_survivor_set_case_code (survivor, "TEST-042");
+  pw_survivor_set_alias (survivor, "Example Rosemary");
+  survivor_id = pw_store_add_survivor (pw_session_get_store (session), survivor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (survivor_id, >, 0);
+
   /* Ctrl+L's action locks and returns to the lock screen. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
   g_assert_cmpint (pw_session_get_state (session), ==, PW_SESSION_LOCKED);
@@ -337,6 +350,10 @@ test_window_vault_flow (void)
   pw_test_wait_until (state_reached, &wait, 20000);
   pw_test_iterate (50);
   g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "workspace");
+  g_clear_object (&survivor);
+  survivor = pw_store_get_survivor (pw_session_get_store (session), survivor_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_survivor_get_case_code (survivor), ==, "TEST-042");
 
   /* The recovery key opens it too. */
   pw_session_lock (session);
