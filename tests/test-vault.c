@@ -15,6 +15,7 @@
 
 #include "pw-key-slot.h"
 #include "pw-store-private.h"
+#include "pw-survivor.h"
 #include "pw-vault.h"
 
 #define PASSPHRASE       "zebra-marker-7431 correct horse"
@@ -1869,25 +1870,49 @@ test_async_cancel (void)
 /* ------------------------------------------------------------------------ */
 /* Records                                                                  */
 
+static char *
+query_text (PwStore    *store,
+            const char *sql)
+{
+  sqlite3 *db = pw_store_get_handle (store);
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return text;
+}
+
 static void
 test_records_survive (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PwVault) fresh = NULL;
+  g_autoptr(PwSurvivor) survivor = pw_survivor_new ();
   g_autofree char *new_key = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *actor = NULL;
   const char *steps[] = { "passphrase", "changed passphrase", "recovery key", "new recovery key" };
+  gint64 id;
 
-  db = pw_store_get_handle (pw_vault_get_store (fixture->vault));
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "CREATE TABLE test_vault_marker (text TEXT);"
-                                 "INSERT INTO test_vault_marker VALUES ('zebra-marker-7431');",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  pw_survivor_set_case_code (survivor, "TEST-001");
+  pw_survivor_set_alias (survivor, "zebra-marker-7431");
+  id = pw_store_add_survivor (pw_vault_get_store (fixture->vault), survivor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  /* The audit log names the key slot that unlocked the vault. */
+  actor = query_text (pw_vault_get_store (fixture->vault),
+                      "SELECT actor FROM audit_log ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (actor, ==, pw_key_slot_get_id (pw_vault_get_current_slot (fixture->vault)));
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
+      g_autoptr(PwSurvivor) found = NULL;
+
       g_test_message ("unlock by %s", steps[i]);
       pw_vault_lock (fixture->vault);
       g_clear_object (&fresh);
@@ -1916,13 +1941,31 @@ test_records_survive (Fixture       *fixture,
         }
       g_assert_no_error (error);
 
-      db = pw_store_get_handle (pw_vault_get_store (fresh));
-      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT text FROM test_vault_marker", -1, &stmt, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "zebra-marker-7431");
-      sqlite3_finalize (stmt);
+      found = pw_store_get_survivor (pw_vault_get_store (fresh), id, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (found);
+      g_assert_cmpstr (pw_survivor_get_case_code (found), ==, "TEST-001");
+      g_assert_cmpstr (pw_survivor_get_alias (found), ==, "zebra-marker-7431");
       pw_vault_lock (fresh);
     }
+
+  /* Locked, the files hold no readable trace of her. */
+  {
+    GDir *dir = g_dir_open (fixture->dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+        g_autofree char *contents = NULL;
+        gsize len = 0;
+
+        g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+        g_assert_false (contains (contents, len, "zebra-marker-7431", 17));
+        g_assert_false (contains (contents, len, "TEST-001", 8));
+      }
+    g_dir_close (dir);
+  }
 }
 
 /* ------------------------------------------------------------------------ */

@@ -69,6 +69,8 @@ char       *pw_vault_create_finish        (PwVault             *self,
                                            GAsyncResult        *result,
                                            GError             **error);
 
+/* Needs a locked vault. Tries every passphrase slot with the cost each one
+ * records; the _async variants run the KDF in a thread. */
 gboolean    pw_vault_unlock               (PwVault             *self,
                                            const char          *passphrase,
                                            GError             **error);
@@ -97,7 +99,9 @@ gboolean    pw_vault_unlock_with_recovery_key_finish (PwVault             *self,
 /* Closes the store and wipes the master key. */
 void        pw_vault_lock                 (PwVault             *self);
 
-/* Key slots. All need an unlocked vault; none touches vault.db. */
+/* Key slots. All need an unlocked vault; none touches vault.db. On error
+ * vault.json and the slot list are as they were. The new slot is returned
+ * with a reference the caller owns. */
 PwKeySlot  *pw_vault_add_passphrase_slot         (PwVault             *self,
                                                   const char          *label,
                                                   const char          *passphrase,
