@@ -418,6 +418,38 @@ test_migration_fixture_v1 (Fixture       *f,
   assert_fixture_content (store);
 }
 
+static char *
+schema_of (PwStore *store)
+{
+  return query_text (store, "SELECT group_concat (type || ' ' || name || ' ' || coalesce (sql, ''), '\n') "
+                            "FROM (SELECT * FROM sqlite_master ORDER BY name)");
+}
+
+/* Schema v1 is frozen once shipped: a change needs a migration, not an
+ * edit of migrate_to_v1, and this catches the edit. */
+static void
+test_migration_v1_frozen (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) fresh = open_new (f);
+  g_autoptr(PwStore) stored = NULL;
+  g_autofree char *fixture_path = g_build_filename (f->dir, "fixture.db", NULL);
+  g_autofree char *fresh_schema = schema_of (fresh);
+  g_autofree char *stored_schema = NULL;
+  g_autofree char *src = g_build_filename (pw_test_source_root (), "tests", "data", "store",
+                                           "vault-v1.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (fixture_path, contents, len, NULL));
+  stored = pw_store_open (fixture_path, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  stored_schema = schema_of (stored);
+  g_assert_cmpstr (fresh_schema, ==, stored_schema);
+}
+
 static gboolean
 fake_v2 (sqlite3  *db,
          GError  **error)
@@ -1094,6 +1126,53 @@ test_other_records (Fixture       *f,
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM service"), ==, 1);
 }
 
+static void
+test_templates (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GBytes) v1 = g_bytes_new_static ("{\"id\": \"example\", \"version\": 1}", 31);
+  g_autoptr(GBytes) v2 = g_bytes_new_static ("{\"id\": \"example\", \"version\": 2}", 31);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(PwSurvivor) s = NULL;
+  g_autoptr(PwPlanItem) item = pw_plan_item_new ();
+  g_auto(GStrv) used = NULL;
+  gint64 sid;
+
+  g_assert_true (pw_store_save_template (store, "example", 1, v1, &error));
+  g_assert_true (pw_store_save_template (store, "example", 2, v2, &error));
+  g_assert_no_error (error);
+  list = pw_store_list_templates (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_true (g_bytes_equal (g_ptr_array_index (list, 0), v2));
+
+  used = pw_store_list_used_step_ids (store, "example", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (used), ==, 0);
+  g_clear_pointer (&used, g_strfreev);
+
+  sid = add_survivor (store, "TEST-001", NULL);
+  s = pw_survivor_copy (pw_store_get_survivor (store, sid, NULL));
+  g_object_unref (pw_store_get_survivor (store, sid, NULL));
+  pw_survivor_set_template_id (s, "example");
+  g_assert_true (pw_store_update_survivor (store, s, &error));
+  pw_plan_item_set_survivor_id (item, sid);
+  pw_plan_item_set_step_id (item, "example.first-step");
+  g_assert_cmpint (pw_store_add_plan_item (store, item, &error), >, 0);
+  add_plan_item (store, sid, "No step", "Her words");
+  used = pw_store_list_used_step_ids (store, "example", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (used), ==, 1);
+  g_assert_cmpstr (used[0], ==, "example.first-step");
+
+  g_assert_true (pw_store_delete_template (store, "example", &error));
+  g_assert_false (pw_store_delete_template (store, "example", &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_NO_RECORD);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log WHERE kind = 'template'"), ==, 3);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                   */
 
@@ -1307,6 +1386,332 @@ write_v1_fixture (const char *path)
   return 0;
 }
 
+/* ------------------------------------------------------------------------ */
+/* The caseload: filters, counts, batches                                   */
+
+static gint64
+add_due_item (PwStore    *store,
+              gint64      survivor_id,
+              const char *title,
+              const char *due)
+{
+  g_autoptr(PwPlanItem) item = pw_plan_item_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  pw_plan_item_set_survivor_id (item, survivor_id);
+  pw_plan_item_set_title (item, title);
+  pw_plan_item_set_her_words (item, "Example words");
+  pw_plan_item_set_due_date (item, due);
+  pw_plan_item_set_status (item, PW_PLAN_ITEM_STATUS_AGREED);
+  id = pw_store_add_plan_item (store, item, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static char *
+date_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static guint
+query_count (PwStore               *store,
+             const PwSurvivorQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = pw_store_query_survivor_ids (store, query, &error);
+  guint count = G_MAXUINT;
+
+  g_assert_no_error (error);
+  /* The count and the list always agree. */
+  g_assert_true (pw_store_count_survivors (store, query, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, ids->len);
+  return ids->len;
+}
+
+static void
+set_key_worker (PwStore    *store,
+                gint64      id,
+                const char *worker)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwSurvivor) live = pw_store_get_survivor (store, id, &error);
+  g_autoptr(PwSurvivor) edit = pw_survivor_copy (live);
+
+  pw_survivor_set_key_worker (edit, worker);
+  g_assert_true (pw_store_update_survivor (store, edit, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_caseload_filters (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GHashTable) by_stage = NULL;
+  g_autofree char *yesterday = date_from_today (-1);
+  g_autofree char *in_three_days = date_from_today (3);
+  g_autofree char *in_two_weeks = date_from_today (14);
+  g_autofree char *last_month = date_from_today (-30);
+  PwSurvivorQuery q = PW_SURVIVOR_QUERY_INIT;
+  guint n = 0;
+  gint64 a, b, c, d, late, soon;
+
+  a = add_survivor (store, "TEST-A", "Example Anise");
+  b = add_survivor (store, "TEST-B", "Example Basil");
+  c = add_survivor (store, "TEST-C", "Example Clove");
+  d = add_survivor (store, "TEST-D", NULL);
+  set_key_worker (store, b, "Example Second");
+  set_key_worker (store, d, NULL);
+
+  /* A: in recovery, one overdue item; B: in rights then back to
+   * detection, an item due in three days; C: closed; D: nothing yet. */
+  pw_store_set_stage_status (store, a, "detection", PW_STAGE_STATUS_COMPLETED, "2024-01-01", &error);
+  pw_store_set_stage_status (store, a, "recovery", PW_STAGE_STATUS_CURRENT, "2024-03-01", &error);
+  pw_store_set_stage_status (store, b, "rights", PW_STAGE_STATUS_CURRENT, "2024-02-01", &error);
+  pw_store_set_stage_status (store, b, "detection", PW_STAGE_STATUS_REVISITED, "2024-04-01", &error);
+  pw_store_set_stage_status (store, c, "autonomy", PW_STAGE_STATUS_CURRENT, "2024-04-01", &error);
+  g_assert_no_error (error);
+  late = add_due_item (store, a, "Example overdue step", yesterday);
+  add_due_item (store, a, "Example later step", in_two_weeks);
+  soon = add_due_item (store, b, "Example soon step", in_three_days);
+  /* Achieved or dropped items are never overdue. */
+  g_assert_true (pw_store_set_plan_item_status (store, add_due_item (store, b, "Example done", last_month),
+                                                PW_PLAN_ITEM_STATUS_ACHIEVED, NULL, &error));
+  g_assert_true (pw_store_set_survivor_status (store, c, PW_SURVIVOR_STATUS_CLOSED,
+                                               PW_CLOSE_REASON_MOVED, &error));
+
+  g_assert_cmpuint (query_count (store, &q), ==, 4);
+  q.status = PW_SURVIVOR_STATUS_ACTIVE;
+  g_assert_cmpuint (query_count (store, &q), ==, 3);
+  q.status = PW_SURVIVOR_STATUS_CLOSED;
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  q.status = -1;
+
+  /* Her current stage is the one changed last among current or revisited. */
+  q.stage_id = "recovery";
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  q.stage_id = "detection";
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  q.stage_id = "rights";
+  g_assert_cmpuint (query_count (store, &q), ==, 0);
+  q.stage_id = "";
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  q.stage_id = NULL;
+
+  q.key_worker = "example WORKER";
+  g_assert_cmpuint (query_count (store, &q), ==, 2);
+  q.key_worker = "";
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  q.key_worker = NULL;
+
+  q.attention = PW_SURVIVOR_ATTENTION_OVERDUE;
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  q.attention = PW_SURVIVOR_ATTENTION_DUE_SOON;
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  /* Seen from another day, other items are due. */
+  q.today = in_two_weeks;
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  q.attention = PW_SURVIVOR_ATTENTION_OVERDUE;
+  g_assert_cmpuint (query_count (store, &q), ==, 2);
+  q.today = "2024-13-01";
+  g_assert_null (pw_store_query_survivor_ids (store, &q, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  q.today = NULL;
+
+  /* Combined with search and status. */
+  q.attention = PW_SURVIVOR_ATTENTION_OVERDUE;
+  q.text = "anise";
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  q.text = "basil";
+  g_assert_cmpuint (query_count (store, &q), ==, 0);
+  q.text = NULL;
+  q.status = PW_SURVIVOR_STATUS_PAUSED;
+  g_assert_cmpuint (query_count (store, &q), ==, 0);
+  q.status = -1;
+
+  /* Achieving the overdue item clears the filter and her badge. */
+  {
+    g_autoptr(PwSurvivor) live = pw_store_get_survivor (store, a, &error);
+
+    g_assert_cmpint (pw_survivor_get_overdue_items (live), ==, 1);
+    g_assert_true (pw_store_set_plan_item_status (store, late, PW_PLAN_ITEM_STATUS_ACHIEVED,
+                                                  NULL, &error));
+    g_assert_cmpint (pw_survivor_get_overdue_items (live), ==, 0);
+    g_assert_cmpuint (query_count (store, &q), ==, 0);
+  }
+
+  /* Counts for the overview, active survivors only. */
+  g_assert_true (pw_store_count_plan_items (store, PW_SURVIVOR_ATTENTION_DUE_SOON, NULL, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (pw_store_count_plan_items (store, PW_SURVIVOR_ATTENTION_OVERDUE, in_two_weeks,
+                                            &n, &error));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (pw_store_set_survivor_status (store, b, PW_SURVIVOR_STATUS_PAUSED,
+                                               PW_CLOSE_REASON_NONE, &error));
+  g_assert_true (pw_store_count_plan_items (store, PW_SURVIVOR_ATTENTION_OVERDUE, in_two_weeks,
+                                            &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (pw_store_set_plan_item_status (store, soon, PW_PLAN_ITEM_STATUS_DROPPED, NULL, &error));
+
+  by_stage = pw_store_count_active_by_stage (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (by_stage, "recovery")), ==, 1);
+  g_assert_false (g_hash_table_contains (by_stage, "autonomy"));
+  g_assert_false (g_hash_table_contains (by_stage, "detection"));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (by_stage, "")), ==, 1);
+}
+
+static void
+test_caseload_stale_and_review (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(PwAssessment) risk = pw_assessment_new ();
+  g_autoptr(PwAssessment) newer = pw_assessment_new ();
+  g_autofree char *yesterday = date_from_today (-1);
+  g_autofree char *next_month = date_from_today (30);
+  g_autofree char *in_ninety_days = date_from_today (90);
+  PwSurvivorQuery q = PW_SURVIVOR_QUERY_INIT;
+  sqlite3 *db = pw_store_get_handle (store);
+  gint64 a, b, c, item;
+
+  a = add_survivor (store, "TEST-A", NULL);
+  b = add_survivor (store, "TEST-B", NULL);
+  c = add_survivor (store, "TEST-C", NULL);
+  item = add_plan_item (store, a, "Example step", "Example words");
+  add_plan_item (store, b, "Example step", "Example words");
+
+  /* Known for a while; only B's plan moved recently. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE survivor SET created_at = 1000000", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE plan_item SET updated_at = 1000000", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autoptr(PwPlanItem) live = pw_store_get_plan_item (store, item, &error);
+    g_autoptr(PwPlanItem) edit = pw_plan_item_copy (live);
+
+    g_object_unref (pw_store_get_plan_item (store, item, NULL));
+    pw_plan_item_set_title (edit, "Example step, renamed");
+    g_assert_true (pw_store_update_plan_item (store, edit, &error));
+  }
+  q.attention = PW_SURVIVOR_ATTENTION_STALE;
+  g_assert_cmpuint (query_count (store, &q), ==, 2);   /* B, and C with no plan at all */
+  q.today = in_ninety_days;
+  g_assert_cmpuint (query_count (store, &q), ==, 3);
+
+  /* Only her latest risk assessment counts. */
+  q.today = NULL;
+  q.attention = PW_SURVIVOR_ATTENTION_REVIEW_DUE;
+  pw_assessment_set_survivor_id (risk, c);
+  pw_assessment_set_kind (risk, PW_ASSESSMENT_KIND_RISK);
+  pw_assessment_set_risk_level (risk, PW_RISK_LEVEL_MEDIUM);
+  pw_assessment_set_date (risk, "2024-01-10");
+  pw_assessment_set_next_review (risk, yesterday);
+  pw_store_add_assessment (store, risk, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  {
+    g_autoptr(PwSurvivor) live = pw_store_get_survivor (store, c, &error);
+
+    g_assert_true (pw_survivor_get_review_due (live));
+    pw_assessment_set_survivor_id (newer, c);
+    pw_assessment_set_kind (newer, PW_ASSESSMENT_KIND_RISK);
+    pw_assessment_set_risk_level (newer, PW_RISK_LEVEL_LOW);
+    pw_assessment_set_date (newer, "2024-02-10");
+    pw_assessment_set_next_review (newer, next_month);
+    pw_store_add_assessment (store, newer, &error);
+    g_assert_no_error (error);
+    g_assert_false (pw_survivor_get_review_due (live));
+  }
+  g_assert_cmpuint (query_count (store, &q), ==, 0);
+}
+
+static int
+count_statements (unsigned  type,
+                  void     *data,
+                  void     *stmt,
+                  void     *sql)
+{
+  if (strstr (sqlite3_sql (stmt), "FROM survivor WHERE id") != NULL)
+    (*(guint *) data)++;
+  return 0;
+}
+
+static void
+test_caseload_batches (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_auto(GStrv) workers = NULL;
+  g_autofree char *code = NULL;
+  gint64 ids[4];
+  guint queries = 0;
+
+  g_assert_cmpint (sqlite3_exec (pw_store_get_handle (store),
+                                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) "
+                                 "INSERT INTO survivor (case_code, key_worker, created_at, updated_at) "
+                                 "SELECT printf ('GEN-%03d', i), CASE i % 3 WHEN 0 THEN 'Example Zed' "
+                                 "  WHEN 1 THEN 'example alpha' ELSE NULL END, i, i FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  /* One query loads a batch, in the order asked, skipping the missing. */
+  ids[0] = 7; ids[1] = 3; ids[2] = 99999; ids[3] = 400;
+  loaded = pw_store_load_survivors (store, ids, 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 3);
+  g_assert_cmpstr (pw_survivor_get_case_code (g_ptr_array_index (loaded, 0)), ==, "GEN-007");
+  g_assert_cmpstr (pw_survivor_get_case_code (g_ptr_array_index (loaded, 1)), ==, "GEN-003");
+  g_assert_cmpstr (pw_survivor_get_case_code (g_ptr_array_index (loaded, 2)), ==, "GEN-400");
+
+  /* A list view showing 40 rows costs a couple of queries, not 40. */
+  sqlite3_trace_v2 (pw_store_get_handle (store), SQLITE_TRACE_STMT, count_statements, &queries);
+  model = pw_store_get_survivors (store);
+  for (guint i = 100; i < 140; i++)
+    {
+      g_autoptr(PwSurvivor) s = g_list_model_get_item (model, i);
+      g_autofree char *expected = g_strdup_printf ("GEN-%03u", i + 1);
+
+      g_assert_cmpstr (pw_survivor_get_case_code (s), ==, expected);
+    }
+  sqlite3_trace_v2 (pw_store_get_handle (store), 0, NULL, NULL);
+  g_assert_cmpuint (queries, <=, 2);
+
+  pw_survivor_list_set_key_worker_filter (PW_SURVIVOR_LIST (model), "Example Zed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 166);
+  pw_survivor_list_set_key_worker_filter (PW_SURVIVOR_LIST (model), NULL);
+  pw_survivor_list_set_stage_filter (PW_SURVIVOR_LIST (model), "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 500);
+
+  workers = pw_store_list_key_workers (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (workers), ==, 2);
+  g_assert_cmpstr (workers[0], ==, "example alpha");
+  g_assert_cmpstr (workers[1], ==, "Example Zed");
+
+  code = pw_store_suggest_case_code (store, "PW-");
+  g_assert_cmpstr (code, ==, "PW-0001");
+  g_clear_pointer (&code, g_free);
+  add_survivor (store, "pw-0041", NULL);
+  add_survivor (store, "PW-0007", NULL);
+  add_survivor (store, "PW-12A", NULL);
+  code = pw_store_suggest_case_code (store, "PW-");
+  g_assert_cmpstr (code, ==, "PW-0042");
+  g_clear_pointer (&code, g_free);
+  code = pw_store_suggest_case_code (store, "GEN-");
+  g_assert_cmpstr (code, ==, "GEN-0501");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1333,6 +1738,7 @@ main (int   argc,
   ADD ("/store/open/too-new", test_open_too_new);
   ADD ("/store/privacy/no-plaintext", test_privacy_no_plaintext);
   ADD ("/store/migration/fixture-v1", test_migration_fixture_v1);
+  ADD ("/store/migration/v1-frozen", test_migration_v1_frozen);
   ADD ("/store/migration/to-v2", test_migration_to_v2);
   ADD ("/store/migration/failure-rolls-back", test_migration_failure_rolls_back);
   ADD ("/store/survivor/crud-and-audit", test_survivor_crud_and_audit);
@@ -1343,9 +1749,13 @@ main (int   argc,
   ADD ("/store/plan/items-history-model", test_plan_items);
   ADD ("/store/audit/no-content", test_audit_has_no_content);
   ADD ("/store/records/other-kinds", test_other_records);
+  ADD ("/store/templates/imported", test_templates);
   ADD ("/store/error/disk-full", test_error_disk_full);
   ADD ("/store/error/closed", test_error_closed);
   ADD ("/store/backup/encrypted", test_backup_encrypted);
+  ADD ("/store/caseload/filters", test_caseload_filters);
+  ADD ("/store/caseload/stale-and-review", test_caseload_stale_and_review);
+  ADD ("/store/caseload/batches", test_caseload_batches);
   g_test_add_func ("/store/backup/rotation", test_backup_rotation);
 
   return g_test_run ();

@@ -105,6 +105,7 @@ typedef enum
   PW_RECORD_KIND_REFERRAL,
   PW_RECORD_KIND_NOTE,
   PW_RECORD_KIND_MILESTONE,
+  PW_RECORD_KIND_TEMPLATE,      /* an imported pathway template */
 } PwRecordKind;
 
 typedef enum

@@ -336,6 +336,16 @@ static const char schema_v1[] =
   ");"
   "CREATE INDEX milestone_survivor ON milestone (survivor_id, date);"
 
+  /* Imported pathway templates, as the JSON the user imported. */
+  "CREATE TABLE template ("
+  "  id INTEGER PRIMARY KEY,"
+  "  template_id TEXT NOT NULL UNIQUE,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  content BLOB NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+
   /* Who did what to which record, and when: never the content. survivor_id
    * has no foreign key so the trail outlives a deleted record. */
   "CREATE TABLE audit_log ("
@@ -1108,7 +1118,13 @@ drop_weak_cache (PwStore    *self,
   "  WHERE st.survivor_id = survivor.id AND st.status IN ('current', 'revisited') " \
   "    AND st.id = (SELECT max(id) FROM stage_state s2 " \
   "                 WHERE s2.survivor_id = st.survivor_id AND s2.stage_id = st.stage_id) " \
-  "  ORDER BY st.id DESC LIMIT 1)"
+  "  ORDER BY st.id DESC LIMIT 1), " \
+  "(SELECT count (*) FROM plan_item p WHERE p.survivor_id = survivor.id " \
+  "  AND p.status IN ('proposed', 'agreed', 'in_progress') " \
+  "  AND p.due_date < date ('now', 'localtime')), " \
+  "coalesce ((SELECT a.next_review < date ('now', 'localtime') FROM assessment a " \
+  "           WHERE a.survivor_id = survivor.id AND a.kind = 'risk' " \
+  "           ORDER BY a.date DESC, a.id DESC LIMIT 1), 0)"
 
 static void
 survivor_from_row (PwSurvivor   *survivor,
@@ -1132,6 +1148,8 @@ survivor_from_row (PwSurvivor   *survivor,
   pw_survivor_set_created_at (survivor, sqlite3_column_int64 (stmt, 12));
   pw_survivor_set_updated_at (survivor, sqlite3_column_int64 (stmt, 13));
   pw_survivor_set_current_stage (survivor, column_text (stmt, 14));
+  pw_survivor_set_overdue_items (survivor, sqlite3_column_int (stmt, 15));
+  pw_survivor_set_review_due (survivor, sqlite3_column_int (stmt, 16) != 0);
   g_object_thaw_notify (G_OBJECT (survivor));
 }
 
@@ -1521,49 +1539,198 @@ build_match_query (const char *text)
   return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
-GArray *
-pw_store_list_survivor_ids (PwStore         *self,
-                            const char      *text,
-                            int              status,
-                            PwSurvivorSort   sort,
-                            GError         **error)
+/* Each survivor's current stage as the list shows it: of the stages whose
+ * latest state is current or revisited, the one changed last (SQLite takes
+ * the bare stage_id from the row of max (id)). */
+#define CURRENT_STAGES_SQL \
+  "SELECT survivor_id, stage_id, max (id) FROM stage_state " \
+  "WHERE id IN (SELECT max (id) FROM stage_state GROUP BY survivor_id, stage_id) " \
+  "  AND status IN ('current', 'revisited') " \
+  "GROUP BY survivor_id"
+
+/* A plan item still to be done: not achieved, paused or dropped. */
+#define OPEN_ITEM "p.status IN ('proposed', 'agreed', 'in_progress')"
+
+#define PW_STALE_DAYS 60
+
+/* The dates a query compares with: today, the last day of the coming
+ * week, and the start of the stale window in microseconds. */
+static gboolean
+query_dates (const char  *today_text,
+             char       **today,
+             char       **week_end,
+             gint64      *stale_cutoff,
+             GError     **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT id FROM survivor WHERE 1");
-  g_autofree char *match = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GDateTime) cutoff = NULL;
+  unsigned y, m, d;
+
+  if (today_text == NULL || *today_text == '\0')
+    now = g_date_time_new_now_local ();
+  else
+    {
+      if (!check_date (today_text, error))
+        return FALSE;
+      if (sscanf (today_text, "%4u-%2u-%2u", &y, &m, &d) != 3)
+        return invalid (error, _("A date is not valid. Enter dates as year, month and day, "
+                                 "for example 2024-03-31; nothing was saved."));
+      now = g_date_time_new_local (y, m, d, 12, 0, 0);
+    }
+
+  midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                    g_date_time_get_day_of_month (now), 0, 0, 0);
+  end = g_date_time_add_days (midnight, 6);
+  cutoff = g_date_time_add_days (midnight, -PW_STALE_DAYS);
+  *today = g_date_time_format (midnight, "%Y-%m-%d");
+  *week_end = g_date_time_format (end, "%Y-%m-%d");
+  *stale_cutoff = g_date_time_to_unix (cutoff) * G_USEC_PER_SEC;
+  return TRUE;
+}
+
+/* Appends the conditions of @query to @sql (which ends in a WHERE clause
+ * on table survivor) and the texts to bind, in order, to @binds. Returns
+ * FALSE with no error when nothing can match. */
+static gboolean
+append_survivor_conditions (GString                *sql,
+                            GPtrArray              *binds,
+                            const PwSurvivorQuery  *query,
+                            GError                **error)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *week_end = NULL;
+  gint64 cutoff;
+  const char *text = query->text;
+
+  if (text != NULL && *text != '\0')
+    {
+      char *match = build_match_query (text);
+
+      /* Punctuation only: nothing can match; blanks only: no search. */
+      if (match == NULL && strspn (text, " \t") != strlen (text))
+        return FALSE;
+      if (match != NULL)
+        {
+          g_string_append (sql, " AND id IN (SELECT docid FROM survivor_fts "
+                                "WHERE survivor_fts MATCH ?)");
+          g_ptr_array_add (binds, match);
+        }
+    }
+
+  if (query->status >= 0)
+    {
+      g_string_append (sql, " AND status = ?");
+      g_ptr_array_add (binds, g_strdup (pw_enum_to_nick (PW_TYPE_SURVIVOR_STATUS, query->status)));
+    }
+
+  if (query->stage_id != NULL && *query->stage_id != '\0')
+    {
+      g_string_append (sql, " AND id IN (SELECT survivor_id FROM (" CURRENT_STAGES_SQL ") "
+                            "WHERE stage_id = ?)");
+      g_ptr_array_add (binds, g_strdup (query->stage_id));
+    }
+  else if (query->stage_id != NULL)
+    g_string_append (sql, " AND id NOT IN (SELECT survivor_id FROM (" CURRENT_STAGES_SQL "))");
+
+  if (query->key_worker != NULL && *query->key_worker != '\0')
+    {
+      g_string_append (sql, " AND key_worker = ? COLLATE NOCASE");
+      g_ptr_array_add (binds, g_strdup (query->key_worker));
+    }
+  else if (query->key_worker != NULL)
+    g_string_append (sql, " AND key_worker IS NULL");
+
+  if (query->attention == PW_SURVIVOR_ATTENTION_ANY)
+    return TRUE;
+
+  if (!query_dates (query->today, &today, &week_end, &cutoff, error))
+    return FALSE;
+
+  switch (query->attention)
+    {
+    case PW_SURVIVOR_ATTENTION_OVERDUE:
+      g_string_append (sql, " AND id IN (SELECT p.survivor_id FROM plan_item p "
+                            "WHERE " OPEN_ITEM " AND p.due_date < ?)");
+      g_ptr_array_add (binds, g_steal_pointer (&today));
+      break;
+
+    case PW_SURVIVOR_ATTENTION_DUE_SOON:
+      g_string_append (sql, " AND id IN (SELECT p.survivor_id FROM plan_item p "
+                            "WHERE " OPEN_ITEM " AND p.due_date BETWEEN ? AND ?)");
+      g_ptr_array_add (binds, g_steal_pointer (&today));
+      g_ptr_array_add (binds, g_steal_pointer (&week_end));
+      break;
+
+    case PW_SURVIVOR_ATTENTION_REVIEW_DUE:
+      g_string_append (sql, " AND id IN (SELECT a.survivor_id FROM assessment a "
+                            "WHERE a.kind = 'risk' AND a.next_review < ? "
+                            "  AND a.id = (SELECT a2.id FROM assessment a2 "
+                            "              WHERE a2.survivor_id = a.survivor_id "
+                            "                AND a2.kind = 'risk' "
+                            "              ORDER BY a2.date DESC, a2.id DESC LIMIT 1))");
+      g_ptr_array_add (binds, g_steal_pointer (&today));
+      break;
+
+    case PW_SURVIVOR_ATTENTION_STALE:
+      /* A number we computed, not user text: safe to write in the SQL. */
+      g_string_append_printf (sql, " AND created_at < %" G_GINT64_FORMAT
+                                   " AND NOT EXISTS (SELECT 1 FROM plan_item p "
+                                   "  WHERE p.survivor_id = survivor.id "
+                                   "    AND p.updated_at >= %" G_GINT64_FORMAT ")",
+                              cutoff, cutoff);
+      break;
+
+    case PW_SURVIVOR_ATTENTION_ANY:
+    default:
+      break;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_survivor_query (PwStore                *self,
+                        const char             *select,
+                        const PwSurvivorQuery  *query,
+                        gboolean               *none,
+                        GError                **error)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt = NULL;
-  int rc, idx = 1;
+  int rc;
 
-  g_return_val_if_fail (PW_IS_STORE (self), NULL);
-
+  *none = FALSE;
   if (!check_open (self, error))
     return NULL;
 
-  if (text != NULL)
+  g_string_append (sql, " WHERE 1");
+  if (!append_survivor_conditions (sql, binds, query, &local_error))
     {
-      match = build_match_query (text);
-      /* Only separators: nothing can match. */
-      if (match == NULL && *text != '\0' && strspn (text, " \t") != strlen (text))
-        return g_steal_pointer (&ids);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        *none = TRUE;
+      return NULL;
     }
 
-  if (match != NULL)
-    g_string_append (sql, " AND id IN (SELECT docid FROM survivor_fts WHERE survivor_fts MATCH ?)");
-  if (status >= 0)
-    g_string_append (sql, " AND status = ?");
-  switch (sort)
-    {
-    case PW_SURVIVOR_SORT_UPDATED:
-      g_string_append (sql, " ORDER BY updated_at DESC, id DESC");
-      break;
-    case PW_SURVIVOR_SORT_INTAKE_DATE:
-      g_string_append (sql, " ORDER BY intake_date IS NULL, intake_date DESC, case_code");
-      break;
-    case PW_SURVIVOR_SORT_CASE_CODE:
-    default:
-      g_string_append (sql, " ORDER BY case_code");
-      break;
-    }
+  if (g_str_has_prefix (select, "SELECT id "))
+    switch (query->sort)
+      {
+      case PW_SURVIVOR_SORT_UPDATED:
+        g_string_append (sql, " ORDER BY updated_at DESC, id DESC");
+        break;
+      case PW_SURVIVOR_SORT_INTAKE_DATE:
+        g_string_append (sql, " ORDER BY intake_date IS NULL, intake_date DESC, case_code");
+        break;
+      case PW_SURVIVOR_SORT_CASE_CODE:
+      default:
+        g_string_append (sql, " ORDER BY case_code");
+        break;
+      }
 
   rc = sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
@@ -1571,10 +1738,27 @@ pw_store_list_survivor_ids (PwStore         *self,
       set_sqlite_error (self->db, rc, error);
       return NULL;
     }
-  if (match != NULL)
-    sqlite3_bind_text (stmt, idx++, match, -1, SQLITE_TRANSIENT);
-  if (status >= 0)
-    bind_enum (stmt, idx++, PW_TYPE_SURVIVOR_STATUS, status);
+  for (guint i = 0; i < binds->len; i++)
+    sqlite3_bind_text (stmt, i + 1, g_ptr_array_index (binds, i), -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+GArray *
+pw_store_query_survivor_ids (PwStore                *self,
+                             const PwSurvivorQuery  *query,
+                             GError                **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  gboolean none;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  stmt = prepare_survivor_query (self, "SELECT id FROM survivor", query, &none, error);
+  if (stmt == NULL)
+    return none ? g_steal_pointer (&ids) : NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1590,6 +1774,272 @@ pw_store_list_survivor_ids (PwStore         *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+GArray *
+pw_store_list_survivor_ids (PwStore         *self,
+                            const char      *text,
+                            int              status,
+                            PwSurvivorSort   sort,
+                            GError         **error)
+{
+  PwSurvivorQuery query = PW_SURVIVOR_QUERY_INIT;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  query.text = text;
+  query.status = status;
+  query.sort = sort;
+  return pw_store_query_survivor_ids (self, &query, error);
+}
+
+gboolean
+pw_store_count_survivors (PwStore                *self,
+                          const PwSurvivorQuery  *query,
+                          guint                  *count,
+                          GError                **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean none;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  *count = 0;
+  stmt = prepare_survivor_query (self, "SELECT count (*) FROM survivor", query, &none, error);
+  if (stmt == NULL)
+    return none;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
+gboolean
+pw_store_count_plan_items (PwStore              *self,
+                           PwSurvivorAttention   attention,
+                           const char           *today_text,
+                           guint                *count,
+                           GError              **error)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *week_end = NULL;
+  sqlite3_stmt *stmt;
+  gint64 cutoff;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (attention == PW_SURVIVOR_ATTENTION_OVERDUE ||
+                        attention == PW_SURVIVOR_ATTENTION_DUE_SOON, FALSE);
+  g_return_val_if_fail (count != NULL, FALSE);
+
+  *count = 0;
+  if (!query_dates (today_text, &today, &week_end, &cutoff, error))
+    return FALSE;
+
+  if (attention == PW_SURVIVOR_ATTENTION_OVERDUE)
+    stmt = prepare (self,
+                    "SELECT count (*) FROM plan_item p JOIN survivor s ON s.id = p.survivor_id "
+                    "WHERE s.status = 'active' AND " OPEN_ITEM " AND p.due_date < ?1",
+                    error);
+  else
+    stmt = prepare (self,
+                    "SELECT count (*) FROM plan_item p JOIN survivor s ON s.id = p.survivor_id "
+                    "WHERE s.status = 'active' AND " OPEN_ITEM " AND p.due_date BETWEEN ?1 AND ?2",
+                    error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, today);
+  if (attention == PW_SURVIVOR_ATTENTION_DUE_SOON)
+    bind_text (stmt, 2, week_end);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
+GHashTable *
+pw_store_count_active_by_stage (PwStore  *self,
+                                GError  **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  gint64 active = 0;
+  guint staged = 0;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT cs.stage_id, count (*) FROM (" CURRENT_STAGES_SQL ") cs "
+                  "JOIN survivor s ON s.id = cs.survivor_id "
+                  "WHERE s.status = 'active' GROUP BY cs.stage_id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint n = sqlite3_column_int (stmt, 1);
+
+      g_hash_table_insert (counts, g_strdup (column_text (stmt, 0)), GUINT_TO_POINTER (n));
+      staged += n;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+
+  if (!query_int (self->db, "SELECT count (*) FROM survivor WHERE status = 'active'", &active, &rc))
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (counts, g_strdup (""), GUINT_TO_POINTER ((guint) active - staged));
+
+  return g_steal_pointer (&counts);
+}
+
+GPtrArray *
+pw_store_load_survivors (PwStore       *self,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) survivors = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                        g_free, g_object_unref);
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  /* One statement for up to 32 ids; unbound parameters are NULL and match
+   * nothing, so a short batch needs no other SQL. */
+  for (guint start = 0; start < n_ids; start += 32)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      stmt = prepare (self,
+                      "SELECT " SURVIVOR_COLUMNS " FROM survivor WHERE id IN ("
+                      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      error);
+      if (stmt == NULL)
+        return NULL;
+      for (guint i = start; i < n_ids && i < start + 32; i++)
+        sqlite3_bind_int64 (stmt, i - start + 1, ids[i]);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          PwSurvivor *survivor = live_lookup (self->survivors, id);
+
+          if (survivor != NULL)
+            g_object_ref (survivor);
+          else
+            {
+              survivor = pw_survivor_new ();
+              live_insert (self->survivors, survivor, id);
+            }
+          survivor_from_row (survivor, stmt);
+          g_hash_table_insert (found, g_memdup2 (&id, sizeof id), survivor);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self->db, rc, error);
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      PwSurvivor *survivor = g_hash_table_lookup (found, &ids[i]);
+
+      if (survivor != NULL)
+        g_ptr_array_add (survivors, g_object_ref (survivor));
+    }
+  return g_steal_pointer (&survivors);
+}
+
+char **
+pw_store_list_key_workers (PwStore  *self,
+                           GError  **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT key_worker FROM survivor WHERE key_worker IS NOT NULL "
+                  "GROUP BY key_worker COLLATE NOCASE ORDER BY key_worker COLLATE NOCASE",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+char *
+pw_store_suggest_case_code (PwStore    *self,
+                            const char *prefix)
+{
+  sqlite3_stmt *stmt;
+  guint64 highest = 0;
+  gsize prefix_len;
+  char *code = NULL;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+  g_return_val_if_fail (prefix != NULL, NULL);
+
+  prefix_len = strlen (prefix);
+  stmt = prepare (self, "SELECT case_code FROM survivor WHERE substr (case_code, 1, ?1) = ?2 "
+                        "COLLATE NOCASE", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int (stmt, 1, g_utf8_strlen (prefix, -1));
+      bind_text (stmt, 2, prefix);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          const char *rest = column_text (stmt, 0) + prefix_len;
+          guint64 n;
+
+          if (*rest != '\0' && strspn (rest, "0123456789") == strlen (rest) && strlen (rest) < 10 &&
+              g_ascii_string_to_unsigned (rest, 10, 0, G_MAXUINT32, &n, NULL))
+            highest = MAX (highest, n);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  /* The next number after the highest; skip any taken another way. */
+  do
+    {
+      g_free (code);
+      code = g_strdup_printf ("%s%04" G_GUINT64_FORMAT, prefix, ++highest);
+    }
+  while (pw_store_case_code_exists (self, code));
+
+  return code;
 }
 
 GArray *
@@ -2094,6 +2544,18 @@ pw_store_list_plan_item_history (PwStore  *self,
   return g_steal_pointer (&changes);
 }
 
+static void
+refresh_live_survivor (PwStore *self,
+                       gint64   survivor_id)
+{
+  PwSurvivor *survivor;
+
+  if (live_lookup (self->survivors, survivor_id) == NULL)
+    return;
+  survivor = pw_store_get_survivor (self, survivor_id, NULL);
+  g_clear_object (&survivor);
+}
+
 /* After a commit: the live objects show what is now stored. */
 static void
 refresh_live (PwStore      *self,
@@ -2120,14 +2582,21 @@ refresh_live (PwStore      *self,
         live_forget (self->plan_items, change->id);
       else if (live_lookup (self->plan_items, change->id) != NULL)
         object = G_OBJECT (pw_store_get_plan_item (self, change->id, NULL));
+      /* Her overdue count follows her items. */
+      refresh_live_survivor (self, change->survivor_id);
       break;
 
     case PW_RECORD_KIND_ASSESSMENT:
+      /* Whether her risk review is due follows her assessments. */
+      refresh_live_survivor (self, change->survivor_id);
+      break;
+
     case PW_RECORD_KIND_CONSENT:
     case PW_RECORD_KIND_SERVICE:
     case PW_RECORD_KIND_REFERRAL:
     case PW_RECORD_KIND_NOTE:
     case PW_RECORD_KIND_MILESTONE:
+    case PW_RECORD_KIND_TEMPLATE:
     default:
       break;
     }
@@ -2180,9 +2649,9 @@ fail:
 }
 
 static GPtrArray *
-list_stage_rows (PwStore     *self,
-                 sqlite3_stmt *stmt,
-                 GError     **error)
+list_stage_rows (PwStore       *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
 {
   g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func (g_object_unref);
   int rc;
@@ -3168,6 +3637,7 @@ pw_store_delete_record (PwStore       *self,
 
   if (kind == PW_RECORD_KIND_SURVIVOR)
     return pw_store_delete_survivor (self, record_id, error);
+  g_return_val_if_fail (kind != PW_RECORD_KIND_TEMPLATE, FALSE);
   if (kind == PW_RECORD_KIND_PLAN_ITEM)
     return pw_store_delete_plan_item (self, record_id, error);
 
@@ -3219,6 +3689,177 @@ pw_store_delete_record (PwStore       *self,
 fail:
   rollback (self);
   return FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Imported templates                                                       */
+
+gboolean
+pw_store_save_template (PwStore     *self,
+                        const char  *template_id,
+                        int          version,
+                        GBytes      *json,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 now = g_get_real_time ();
+  gint64 id = 0;
+  gsize len;
+  gconstpointer data;
+  PwAuditAction action = PW_AUDIT_ACTION_UPDATE;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (template_id != NULL && *template_id != '\0', FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  data = g_bytes_get_data (json, &len);
+  /* No UPSERT on SQLite 3.15: update, else insert. */
+  stmt = prepare (self,
+                  "UPDATE template SET version = ?2, content = ?3, updated_at = ?4 "
+                  "WHERE template_id = ?1",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, template_id);
+  sqlite3_bind_int (stmt, 2, version);
+  sqlite3_bind_blob (stmt, 3, len > 0 ? data : "", len, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, now);
+  if (!step_done (self, stmt, error))
+    goto fail;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      action = PW_AUDIT_ACTION_CREATE;
+      stmt = prepare (self,
+                      "INSERT INTO template (template_id, version, content, created_at, updated_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?4)",
+                      error);
+      if (stmt == NULL)
+        goto fail;
+      bind_text (stmt, 1, template_id);
+      sqlite3_bind_int (stmt, 2, version);
+      sqlite3_bind_blob (stmt, 3, len > 0 ? data : "", len, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, now);
+      if (!step_done (self, stmt, error))
+        goto fail;
+      id = sqlite3_last_insert_rowid (self->db);
+    }
+  else
+    {
+      stmt = prepare (self, "SELECT id FROM template WHERE template_id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      bind_text (stmt, 1, template_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+
+  if (!audit (self, PW_RECORD_KIND_TEMPLATE, id, 0, action, error))
+    goto fail;
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+pw_store_list_templates (PwStore  *self,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT content FROM template ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, g_bytes_new (sqlite3_column_blob (stmt, 0),
+                                        sqlite3_column_bytes (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+pw_store_delete_template (PwStore     *self,
+                          const char  *template_id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (template_id != NULL, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "SELECT id FROM template WHERE template_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  bind_text (stmt, 1, template_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    {
+      no_record (error);
+      goto fail;
+    }
+  stmt = prepare (self, "DELETE FROM template WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!step_done (self, stmt, error) ||
+      !audit (self, PW_RECORD_KIND_TEMPLATE, id, 0, PW_AUDIT_ACTION_DELETE, error))
+    goto fail;
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+GStrv
+pw_store_list_used_step_ids (PwStore     *self,
+                             const char  *template_id,
+                             GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+  g_return_val_if_fail (template_id != NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT DISTINCT p.step_id FROM plan_item p "
+                  "JOIN survivor s ON s.id = p.survivor_id "
+                  "WHERE s.template_id = ? AND p.step_id IS NOT NULL ORDER BY 1",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, template_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
 }
 
 /* ------------------------------------------------------------------------ */

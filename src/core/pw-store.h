@@ -119,6 +119,63 @@ GArray     *pw_store_list_survivor_ids   (PwStore           *self,
                                           PwSurvivorSort     sort,
                                           GError           **error);
 
+/* The caseload: what the list and the team's overview ask. */
+typedef enum
+{
+  PW_SURVIVOR_ATTENTION_ANY,
+  PW_SURVIVOR_ATTENTION_OVERDUE,    /* a plan item to do, due before today */
+  PW_SURVIVOR_ATTENTION_DUE_SOON,   /* a plan item to do, due today or in the next 6 days */
+  PW_SURVIVOR_ATTENTION_REVIEW_DUE, /* her latest risk assessment's next review has passed */
+  PW_SURVIVOR_ATTENTION_STALE,      /* known for 60 days, and no plan item changed in 60 days */
+} PwSurvivorAttention;
+
+typedef struct
+{
+  const char          *text;       /* search as in pw_store_search_survivors(); NULL: none */
+  int                  status;     /* a PwSurvivorStatus, or -1: any */
+  const char          *stage_id;   /* her current stage; NULL: any; "": none marked yet */
+  const char          *key_worker; /* NULL: any; "": none given */
+  PwSurvivorAttention  attention;
+  PwSurvivorSort       sort;
+  const char          *today;      /* "YYYY-MM-DD" for the date rules; NULL: the local date */
+} PwSurvivorQuery;
+
+#define PW_SURVIVOR_QUERY_INIT \
+  { NULL, -1, NULL, NULL, PW_SURVIVOR_ATTENTION_ANY, PW_SURVIVOR_SORT_CASE_CODE, NULL }
+
+/* Ids of the survivors that match every condition of @query, in its order. */
+GArray     *pw_store_query_survivor_ids   (PwStore                *self,
+                                           const PwSurvivorQuery  *query,
+                                           GError                **error);
+gboolean    pw_store_count_survivors      (PwStore                *self,
+                                           const PwSurvivorQuery  *query,
+                                           guint                  *count,
+                                           GError                **error);
+/* Plan items of active survivors that are overdue or due soon
+ * (@attention is PW_SURVIVOR_ATTENTION_OVERDUE or _DUE_SOON). */
+gboolean    pw_store_count_plan_items     (PwStore                *self,
+                                           PwSurvivorAttention     attention,
+                                           const char             *today,
+                                           guint                  *count,
+                                           GError                **error);
+/* Active survivors by current stage id ("" for none marked yet): a
+ * GHashTable of char * → GUINT_TO_POINTER (count). */
+GHashTable *pw_store_count_active_by_stage (PwStore               *self,
+                                            GError               **error);
+/* Live PwSurvivor objects for @ids, in that order, in one query per 32
+ * ids; ids that no longer exist are left out. For list models. */
+GPtrArray  *pw_store_load_survivors       (PwStore                *self,
+                                           const gint64           *ids,
+                                           guint                   n_ids,
+                                           GError                **error);
+/* Every key worker named on a survivor, once each, sorted. */
+char      **pw_store_list_key_workers     (PwStore                *self,
+                                           GError                **error);
+/* @prefix followed by the number after the highest one in use with that
+ * prefix, at least four digits ("PW-0001"), and not taken. */
+char       *pw_store_suggest_case_code    (PwStore                *self,
+                                           const char             *prefix);
+
 /* Her plan */
 gint64      pw_store_add_plan_item          (PwStore           *self,
                                              PwPlanItem        *item,
@@ -232,6 +289,24 @@ gboolean    pw_store_delete_record     (PwStore           *self,
                                         PwRecordKind       kind,
                                         gint64             record_id,
                                         GError           **error);
+
+/* Imported pathway templates, kept in the vault as the JSON imported.
+ * Saving an id that exists replaces it. The list is of GBytes, in import
+ * order. Used step ids: the distinct step ids that plan items of survivors
+ * on @template_id point at, sorted (empty, never NULL, on success). */
+gboolean    pw_store_save_template      (PwStore           *self,
+                                         const char        *template_id,
+                                         int                version,
+                                         GBytes            *json,
+                                         GError           **error);
+GPtrArray  *pw_store_list_templates     (PwStore           *self,
+                                         GError           **error);
+gboolean    pw_store_delete_template    (PwStore           *self,
+                                         const char        *template_id,
+                                         GError           **error);
+GStrv       pw_store_list_used_step_ids (PwStore           *self,
+                                         const char        *template_id,
+                                         GError           **error);
 
 /* Backups: an online copy, encrypted with the same key and settings,
  * written to a temporary file, synced and renamed to @dest_path, then
