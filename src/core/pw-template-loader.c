@@ -295,7 +295,7 @@ check_members (Ctx                *ctx,
       known = join (allowed);
       return fail_at (ctx, json_object_get_member (object, name), TRUE,
                       PW_TEMPLATE_ERROR_UNKNOWN_MEMBER,
-                      _("%s: “%s” is not a member a template can have here. The members here are: %s. (Members whose names start with “x-” are free for your own notes.)"),
+                      _("%s: “%s” is not a member a template can have here. The members here are: %s. Members whose names start with “x-” are free for your own notes."),
                       loc, name, known);
     }
 
@@ -514,7 +514,8 @@ get_text (Ctx         *ctx,
       return TRUE;
     }
 
-  where = g_strdup_printf ("%s, “%s”", loc, name);
+  /* Translators: where a text is: "Step “rights.first”, “title”" */
+  where = g_strdup_printf (_("%s, “%s”"), loc, name);
   path = path_prefix != NULL && *path_prefix != '\0'
          ? g_strdup_printf ("%s.%s", path_prefix, name)
          : g_strdup (name);
@@ -1028,12 +1029,13 @@ validate_root (Ctx         *ctx,
                JsonNode    *root,
                PwTemplate **out)
 {
+  /* "$schema" lets editors find pathway-template.schema.json. */
   static const char * const base_members[] = {
-    "format", "format_version", "id", "version", "languages", "name",
+    "$schema", "format", "format_version", "id", "version", "languages", "name",
     "description", "domains", "stages", "indicators", NULL
   };
   static const char * const variant_members[] = {
-    "format", "format_version", "id", "version", "extends", "languages", "name",
+    "$schema", "format", "format_version", "id", "version", "extends", "languages", "name",
     "description", "domains", "stages", "indicators", NULL
   };
   const char *loc = _("Template");
@@ -1075,6 +1077,7 @@ validate_root (Ctx         *ctx,
     }
 
   if (!check_members (ctx, root, loc, full && ctx->mode != MODE_MERGED ? base_members : variant_members)
+      || !get_member (ctx, root, loc, "$schema", KIND_STRING, FALSE, &node)
       || !get_member (ctx, root, loc, "id", KIND_STRING, TRUE, &id_node))
     return FALSE;
 
@@ -1147,9 +1150,7 @@ validate_root (Ctx         *ctx,
           guint n = json_array_get_length (json_node_get_array (list_node));
 
           return fail_at (ctx, list_node, FALSE, PW_TEMPLATE_ERROR_INVALID_VALUE,
-                          ngettext ("There must be exactly four stages, in this order: detection, rights, recovery, autonomy. This template has %u.",
-                                    "There must be exactly four stages, in this order: detection, rights, recovery, autonomy. This template has %u.",
-                                    n),
+                          _("There must be exactly four stages, in this order: detection, rights, recovery, autonomy. This template has %u."),
                           n);
         }
     }

@@ -90,6 +90,7 @@ def base():
 
 def variant():
     return {
+        '$schema': '../../../data/templates/pathway-template.schema.json',
         'format': 'pathway-template',
         'format_version': 1,
         'id': 'test-variant',
@@ -211,14 +212,9 @@ bad('bad-title-too-long.json', lambda t: t['stages'][0]['steps'][0]['title'].upd
     en='An example title that is far too long for a map station'))
 
 
-def deep(t):
-    node = 'bottom'
-    for _ in range(40):
-        node = [node]
-    t['x-deep'] = node
-
-
-bad('bad-deep-nesting.json', deep)
+t = base()
+t['x-deep'] = 'DEEP'
+write('bad-deep-nesting.json', dump(t).replace('"DEEP"', '[' * 40 + '"bottom"' + ']' * 40))
 bad('bad-stage-order.json', lambda t: t['stages'].insert(0, t['stages'].pop(1)))
 bad('bad-three-stages.json', lambda t: t['stages'].pop())
 bad('bad-step-prefix.json', lambda t: t['stages'][1]['steps'][1].update(id='recovery.sneaky'))
