@@ -20,6 +20,12 @@ struct _PwPreferencesWindow
 
   AdwComboRow *auto_lock_row;
   GtkListBox *slots_list;
+  AdwComboRow *default_template_row;
+  GtkListBox *templates_list;
+
+  GStrv template_ids;
+  gboolean filling_templates;
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (PwPreferencesWindow, pw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -531,6 +537,142 @@ on_regenerate_recovery (PwPreferencesWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Templates */
+
+static char *
+template_subtitle (PwTemplate         *template,
+                   PwTemplateRegistry *registry)
+{
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char * const *languages = pw_template_get_languages (template);
+  const char *id = pw_template_get_id (template);
+
+  if (pw_template_registry_get_source (registry, id) == PW_TEMPLATE_SOURCE_SHIPPED)
+    /* Translators: %d is a template's version number */
+    g_string_printf (subtitle, _("Version %d · included with Pathway"), pw_template_get_version (template));
+  else
+    g_string_printf (subtitle, _("Version %d · imported"), pw_template_get_version (template));
+
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    {
+      guint present = 0, total = 0;
+      double ratio = pw_template_get_completeness (template, languages[i], &present, &total);
+      g_autofree char *code = g_ascii_strup (languages[i], -1);
+
+      /* Translators: a language code and how much of the template is translated, e.g. "IT 100 %" */
+      g_string_append_printf (subtitle, i == 0 ? " · %s %.0f %%" : ", %s %.0f %%", code, ratio * 100);
+    }
+  return g_string_free (g_steal_pointer (&subtitle), FALSE);
+}
+
+static void
+fill_templates (PwPreferencesWindow *self)
+{
+  PwTemplateRegistry *registry = pw_session_get_templates (self->session);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *current = g_settings_get_string (pw_session_get_settings (self->session), "default-template");
+  guint selected = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->templates_list))) != NULL)
+    gtk_list_box_remove (self->templates_list, child);
+
+  g_clear_pointer (&self->template_ids, g_strfreev);
+  self->template_ids = pw_template_registry_dup_ids (registry);
+
+  for (guint i = 0; self->template_ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PwTemplate) template = pw_template_registry_lookup (registry, self->template_ids[i], &error);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (template == NULL)
+        {
+          /* An imported template whose base is gone still gets a truthful row. */
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->template_ids[i]);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+          gtk_string_list_append (names, self->template_ids[i]);
+        }
+      else
+        {
+          subtitle = template_subtitle (template, registry);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pw_template_get_name (template, NULL));
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_string_list_append (names, pw_template_get_name (template, NULL));
+        }
+      gtk_list_box_append (self->templates_list, row);
+
+      if (g_strcmp0 (current, self->template_ids[i]) == 0)
+        selected = i;
+    }
+
+  self->filling_templates = TRUE;
+  adw_combo_row_set_model (self->default_template_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->default_template_row, selected);
+  self->filling_templates = FALSE;
+}
+
+static void
+on_default_template_selected (PwPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->default_template_row);
+
+  if (self->session == NULL || self->template_ids == NULL || self->filling_templates ||
+      selected >= g_strv_length (self->template_ids))
+    return;
+
+  g_settings_set_string (pw_session_get_settings (self->session), "default-template",
+                         self->template_ids[selected]);
+}
+
+static void
+on_import_response (GtkNativeDialog     *chooser,
+                    int                  response,
+                    PwPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  id = pw_session_import_template (self->session, file, &error);
+  if (id == NULL)
+    {
+      show_error (self, _("The Template Was Not Imported"), error);
+      return;
+    }
+
+  fill_templates (self);
+  toast (self, _("Template imported."));
+}
+
+static void
+on_import_template (PwPreferencesWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Pathway templates (JSON)"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_pattern (filter, "*.json");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Import a Pathway Template"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 /* Lifecycle */
 
 static void
@@ -554,6 +696,7 @@ pw_preferences_window_constructed (GObject *object)
     return;
 
   setup_auto_lock (self);
+  fill_templates (self);
 
   filter = gtk_custom_filter_new (is_passphrase_slot, NULL, NULL);
   self->passphrase_slots =
@@ -574,6 +717,8 @@ pw_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->passphrase_slots);
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->template_ids, g_strfreev);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
 
@@ -638,6 +783,10 @@ pw_preferences_window_class_init (PwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_auto_lock_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_add_slot);
   gtk_widget_class_bind_template_callback (widget_class, on_regenerate_recovery);
+  gtk_widget_class_bind_template_child (widget_class, PwPreferencesWindow, default_template_row);
+  gtk_widget_class_bind_template_child (widget_class, PwPreferencesWindow, templates_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_default_template_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_template);
 }
 
 static void

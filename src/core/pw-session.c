@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "pw-session.h"
+#include "pw-session-private.h"
 
 /* The one context object handed to every view: the vault (and through it
  * the store), the settings, and the idle lock. Views never keep survivor
@@ -14,6 +17,7 @@ struct _PwSession
 
   PwVault *vault;
   GSettings *settings;
+  PwTemplateRegistry *templates;
   PwKdfCost cost;
 
   PwSessionState state;
@@ -32,6 +36,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void load_imported_templates   (PwSession *self);
+static void unload_imported_templates (PwSession *self);
 
 GType
 pw_session_state_get_type (void)
@@ -79,17 +86,30 @@ schedule_idle_check (PwSession *self)
   self->idle_source = g_timeout_add_seconds (MIN (minutes * 60, 5u), on_idle_check, self);
 }
 
+/* Locks when the last activity is older than the auto-lock delay at
+ * monotonic time @now. Returns whether it locked. */
+gboolean
+pw_session_check_idle (PwSession *self,
+                       gint64     now)
+{
+  guint minutes = g_settings_get_uint (self->settings, "auto-lock-minutes");
+
+  if (self->state != PW_SESSION_UNLOCKED || minutes == 0 ||
+      now - self->last_activity < (gint64) minutes * 60 * G_USEC_PER_SEC)
+    return FALSE;
+
+  pw_session_lock (self);
+  return TRUE;
+}
+
 static gboolean
 on_idle_check (gpointer data)
 {
   PwSession *self = data;
-  guint minutes = g_settings_get_uint (self->settings, "auto-lock-minutes");
-  gint64 idle = g_get_monotonic_time () - self->last_activity;
 
-  if (minutes > 0 && idle >= (gint64) minutes * 60 * G_USEC_PER_SEC)
+  if (pw_session_check_idle (self, g_get_monotonic_time ()))
     {
       self->idle_source = 0;
-      pw_session_lock (self);
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -111,6 +131,10 @@ update_state (PwSession *self)
     return;
 
   self->state = state;
+  if (state == PW_SESSION_UNLOCKED)
+    load_imported_templates (self);
+  else
+    unload_imported_templates (self);
   self->last_activity = g_get_monotonic_time ();
   schedule_idle_check (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -181,6 +205,151 @@ pw_session_lock (PwSession *self)
   update_state (self);
 }
 
+PwTemplateRegistry *
+pw_session_get_templates (PwSession *self)
+{
+  g_return_val_if_fail (PW_IS_SESSION (self), NULL);
+  return self->templates;
+}
+
+PwTemplate *
+pw_session_lookup_template (PwSession   *self,
+                            const char  *id,
+                            GError     **error)
+{
+  g_return_val_if_fail (PW_IS_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return pw_template_registry_lookup (self->templates, id, error);
+}
+
+/* Largest template file accepted, as the loader's own limit. */
+#define TEMPLATE_MAX_BYTES (4 * 1024 * 1024)
+
+/* Validates @file, refuses an update that would orphan plan items, stores
+ * it in the vault and makes it available. Returns the template id. */
+char *
+pw_session_import_template (PwSession  *self,
+                            GFile      *file,
+                            GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PwTemplate) template = NULL;
+  g_autoptr(PwTemplate) old = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_auto(GStrv) used = NULL;
+  g_autofree char *name = NULL;
+  PwStore *store;
+  const char *id;
+
+  g_return_val_if_fail (PW_IS_SESSION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  store = pw_vault_get_store (self->vault);
+  if (store == NULL)
+    {
+      g_set_error_literal (error, PW_VAULT_ERROR, PW_VAULT_ERROR_LOCKED,
+                           _("The vault is locked. Unlock it, then import the template again."));
+      return NULL;
+    }
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > TEMPLATE_MAX_BYTES)
+    {
+      g_set_error (error, PW_TEMPLATE_ERROR, PW_TEMPLATE_ERROR_TOO_LARGE,
+                   _("“%s” is larger than 4 MB, which no pathway template needs. Check that it is the right file."),
+                   g_file_info_get_display_name (info));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_strdup (g_file_info_get_display_name (info));
+  template = pw_template_new_from_bytes (bytes, name, self->templates, error);
+  if (template == NULL)
+    return NULL;
+
+  id = pw_template_get_id (template);
+  if (pw_template_registry_contains (self->templates, id))
+    {
+      if (pw_template_registry_get_source (self->templates, id) == PW_TEMPLATE_SOURCE_SHIPPED)
+        {
+          g_set_error (error, PW_TEMPLATE_ERROR, PW_TEMPLATE_ERROR_EXISTS,
+                       _("A template with the id “%s” is included with Pathway. Give yours another id in its “id” field, then import it again."),
+                       id);
+          return NULL;
+        }
+
+      old = pw_template_registry_lookup (self->templates, id, NULL);
+      used = pw_store_list_used_step_ids (store, id, error);
+      if (used == NULL)
+        return NULL;
+      if (!pw_template_check_update (old, template, (const char * const *) used, error))
+        return NULL;
+    }
+
+  if (!pw_store_save_template (store, id, pw_template_get_version (template), bytes, error))
+    return NULL;
+
+  if (old != NULL)
+    pw_template_registry_remove (self->templates, id);
+  g_free (pw_template_registry_add_bytes (self->templates, bytes, name,
+                                          PW_TEMPLATE_SOURCE_IMPORTED, NULL));
+  return g_strdup (id);
+}
+
+/* Imported templates live in the vault: they come and go with unlocking. */
+static void
+load_imported_templates (PwSession *self)
+{
+  PwStore *store = pw_vault_get_store (self->vault);
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+
+  templates = pw_store_list_templates (store, &error);
+  if (templates == NULL)
+    {
+      g_warning ("Could not read the imported templates: %s", error->message);
+      return;
+    }
+
+  /* Bases first: a variant may extend another imported template. */
+  for (guint pass = 0; pass < templates->len; pass++)
+    for (guint i = 0; i < templates->len; i++)
+      {
+        GBytes *bytes = g_ptr_array_index (templates, i);
+        g_autofree char *id = NULL;
+
+        if (bytes == NULL)
+          continue;
+        id = pw_template_registry_add_bytes (self->templates, bytes, NULL,
+                                             PW_TEMPLATE_SOURCE_IMPORTED, NULL);
+        if (id != NULL)
+          {
+            g_ptr_array_index (templates, i) = NULL;
+            g_bytes_unref (bytes);
+          }
+      }
+}
+
+static void
+unload_imported_templates (PwSession *self)
+{
+  g_auto(GStrv) ids = pw_template_registry_dup_ids (self->templates);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (pw_template_registry_get_source (self->templates, ids[i]) == PW_TEMPLATE_SOURCE_IMPORTED)
+      pw_template_registry_remove (self->templates, ids[i]);
+}
+
 void
 pw_session_touch (PwSession *self)
 {
@@ -192,10 +361,18 @@ static void
 pw_session_constructed (GObject *object)
 {
   PwSession *self = PW_SESSION (object);
+  g_autoptr(GError) error = NULL;
 
   G_OBJECT_CLASS (pw_session_parent_class)->constructed (object);
 
   self->state = (PwSessionState) -1;
+
+  /* The shipped templates are part of the program: a failure here is a
+   * packaging bug, not something a person can fix. */
+  self->templates = pw_template_registry_new ();
+  if (!pw_template_registry_add_shipped (self->templates, &error))
+    g_critical ("The shipped pathway templates do not load: %s", error->message);
+
   g_signal_connect_object (self->vault, "notify::locked",
                            G_CALLBACK (on_vault_locked_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::auto-lock-minutes",
@@ -213,6 +390,7 @@ pw_session_dispose (GObject *object)
     pw_vault_lock (self->vault);
   g_clear_object (&self->vault);
   g_clear_object (&self->settings);
+  g_clear_object (&self->templates);
 
   G_OBJECT_CLASS (pw_session_parent_class)->dispose (object);
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "pw-template-registry.h"
 #include "pw-vault.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,14 @@ void            pw_session_set_kdf_cost   (PwSession  *self,
                                            PwKdfCost   cost);
 
 void            pw_session_lock           (PwSession  *self);
+
+PwTemplateRegistry *pw_session_get_templates   (PwSession   *self);
+PwTemplate         *pw_session_lookup_template (PwSession   *self,
+                                                const char  *id,
+                                                GError     **error);
+char               *pw_session_import_template (PwSession   *self,
+                                                GFile       *file,
+                                                GError     **error);
 
 /* Restarts the idle countdown: call on every user interaction. */
 void            pw_session_touch          (PwSession  *self);

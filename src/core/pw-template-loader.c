@@ -38,6 +38,8 @@ typedef enum
   KIND_INT,
 } Kind;
 
+static JsonNode *deep_copy (JsonNode *node);
+
 static const char * const stage_ids[] = {
   "detection", "rights", "recovery", "autonomy", NULL
 };
@@ -1317,7 +1319,7 @@ set_elements (JsonObject *object,
 
   for (guint i = 0; i < elements->len; i++)
     {
-      JsonNode *copy = json_node_copy (g_ptr_array_index (elements, i));
+      JsonNode *copy = deep_copy (g_ptr_array_index (elements, i));
 
       json_object_remove_member (json_node_get_object (copy), "insert_after");
       json_array_add_element (array, copy);
@@ -1411,12 +1413,12 @@ apply_variant (Ctx           *ctx,
 
   for (guint i = 0; replaced[i] != NULL; i++)
     json_object_set_member (merged, replaced[i],
-                            json_node_copy (json_object_get_member (object, replaced[i])));
+                            deep_copy (json_object_get_member (object, replaced[i])));
 
   /* The base's description describes the base, not the variant. */
   if (json_object_has_member (object, "description"))
     json_object_set_member (merged, "description",
-                            json_node_copy (json_object_get_member (object, "description")));
+                            deep_copy (json_object_get_member (object, "description")));
   else
     json_object_remove_member (merged, "description");
 
@@ -1440,7 +1442,7 @@ apply_variant (Ctx           *ctx,
           for (guint j = 0; stage_texts[j] != NULL; j++)
             if (json_object_has_member (change, stage_texts[j]))
               json_object_set_member (stage, stage_texts[j],
-                                      json_node_copy (json_object_get_member (change, stage_texts[j])));
+                                      deep_copy (json_object_get_member (change, stage_texts[j])));
 
           if (json_object_has_member (change, "steps")
               && !merge_steps (ctx, stage, change, variant->extends))
@@ -1449,6 +1451,48 @@ apply_variant (Ctx           *ctx,
     }
 
   return TRUE;
+}
+
+/* json_node_copy() shares objects and arrays with the original: merging a
+ * variant into such a copy would change the base template itself. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObject *new_object = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, object);
+        while (json_object_iter_next (&iter, &name, &member))
+          json_object_set_member (new_object, name, deep_copy (member));
+        copy = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (copy, new_object);
+        return copy;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *new_array = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (new_array, deep_copy (json_array_get_element (array, i)));
+        copy = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (copy, new_array);
+        return copy;
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
 }
 
 static JsonNode *
@@ -1518,7 +1562,7 @@ resolve_root (PwTemplateDoc       *doc,
       return NULL;
     }
 
-  merged = json_node_copy (base_root);
+  merged = deep_copy (base_root);
   ok = apply_variant (&ctx, merged, doc);
   ctx_clear (&ctx);
 

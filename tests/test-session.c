@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pw-test-session"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "pw-plan-item.h"
+#include "pw-session-private.h"
+#include "pw-session.h"
+#include "pw-survivor.h"
+
+static const char *passphrase = "a long passphrase for the tests";
+
+typedef struct
+{
+  char *dir;
+  PwSession *session;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(PwVault) vault = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+
+  f->dir = g_dir_make_tmp ("pw-session-XXXXXX", NULL);
+  vault = pw_vault_new (f->dir);
+  f->session = pw_session_new (vault, settings);
+  pw_session_set_kdf_cost (f->session, pw_kdf_cost_fast ());
+  g_assert_cmpint (pw_session_get_state (f->session), ==, PW_SESSION_NEEDS_SETUP);
+
+  key = pw_vault_create (vault, "Test Worker", passphrase, pw_kdf_cost_fast (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pw_session_get_state (f->session), ==, PW_SESSION_UNLOCKED);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->session);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* A fictional programme variant of the default template. */
+static GFile *
+write_variant (Fixture    *f,
+               const char *id,
+               int         version,
+               gboolean    with_extra_step)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s-%d-%d.json", f->dir, id, version, with_extra_step);
+  g_autofree char *json = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *step =
+    "{\"id\": \"rights.example-programme-step\", \"domain\": \"legal\","
+    " \"title\": {\"en\": \"Example programme step\"},"
+    " \"description\": {\"en\": \"A fictional step for the tests.\"},"
+    " \"survivor_role\": {\"en\": \"She decides.\"},"
+    " \"community_role\": {\"en\": \"The example service helps.\"}}";
+
+  json = g_strdup_printf ("{\"format\": \"pathway-template\", \"format_version\": 1,"
+                          " \"id\": \"%s\", \"version\": %d, \"extends\": \"default\","
+                          " \"languages\": [\"en\"], \"name\": {\"en\": \"Example programme\"},"
+                          " \"stages\": [{\"id\": \"rights\", \"steps\": [%s]}]}",
+                          id, version, with_extra_step ? step : "");
+  g_file_set_contents (path, json, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+test_session_shipped_templates (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwTemplate) template = pw_session_lookup_template (f->session, "default", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pw_template_lookup_stage (template, "recovery"));
+  g_assert_true (pw_template_registry_contains (pw_session_get_templates (f->session), "it"));
+  g_assert_true (pw_template_registry_contains (pw_session_get_templates (f->session), "es"));
+}
+
+static void
+test_session_import_template (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) v1 = write_variant (f, "example-programme", 1, TRUE);
+  g_autoptr(GFile) v2_without = write_variant (f, "example-programme", 2, FALSE);
+  g_autoptr(GFile) v2_with = write_variant (f, "example-programme", 2, TRUE);
+  g_autoptr(GFile) shipped_id = write_variant (f, "es", 9, TRUE);
+  g_autoptr(PwSurvivor) survivor = pw_survivor_new ();
+  g_autoptr(PwPlanItem) item = pw_plan_item_new ();
+  g_autoptr(PwTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  PwTemplateRegistry *registry = pw_session_get_templates (f->session);
+  PwStore *store = pw_session_get_store (f->session);
+  gint64 survivor_id;
+
+  id = pw_session_import_template (f->session, v1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "example-programme");
+  template = pw_session_lookup_template (f->session, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pw_template_lookup_step (template, "rights.example-programme-step"));
+  g_assert_cmpint (pw_template_registry_get_source (registry, id), ==, PW_TEMPLATE_SOURCE_IMPORTED);
+  {
+    /* Merging a variant must leave its base as it was. */
+    g_autoptr(PwTemplate) base = pw_session_lookup_template (f->session, "default", &error);
+
+    g_assert_no_error (error);
+    g_assert_null (pw_template_lookup_step (base, "rights.example-programme-step"));
+  }
+
+  /* A shipped id cannot be replaced. */
+  g_assert_null (pw_session_import_template (f->session, shipped_id, &error));
+  g_assert_error (error, PW_TEMPLATE_ERROR, PW_TEMPLATE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* A plan item on the variant's own step pins that step. */
+  pw_survivor_set_case_code (survivor, "TEST-001");
+  pw_survivor_set_template_id (survivor, "example-programme");
+  survivor_id = pw_store_add_survivor (store, survivor, &error);
+  g_assert_no_error (error);
+  pw_plan_item_set_survivor_id (item, survivor_id);
+  pw_plan_item_set_step_id (item, "rights.example-programme-step");
+  pw_plan_item_set_stage_id (item, "rights");
+  pw_plan_item_set_title (item, "Example goal");
+  pw_store_add_plan_item (store, item, &error);
+  g_assert_no_error (error);
+
+  g_assert_null (pw_session_import_template (f->session, v2_without, &error));
+  g_assert_error (error, PW_TEMPLATE_ERROR, PW_TEMPLATE_ERROR_ORPHANED_STEPS);
+  g_assert_nonnull (strstr (error->message, "rights.example-programme-step"));
+  g_clear_error (&error);
+  g_clear_object (&template);
+  template = pw_session_lookup_template (f->session, "example-programme", &error);
+  g_assert_cmpint (pw_template_get_version (template), ==, 1);
+
+  g_free (id);
+  id = pw_session_import_template (f->session, v2_with, &error);
+  g_assert_no_error (error);
+  g_clear_object (&template);
+  template = pw_session_lookup_template (f->session, "example-programme", &error);
+  g_assert_cmpint (pw_template_get_version (template), ==, 2);
+
+  /* Imported templates are vault content: gone while locked, back after. */
+  pw_session_lock (f->session);
+  g_assert_false (pw_template_registry_contains (registry, "example-programme"));
+  g_assert_true (pw_vault_unlock (pw_session_get_vault (f->session), passphrase, &error));
+  g_assert_no_error (error);
+  g_assert_true (pw_template_registry_contains (registry, "example-programme"));
+}
+
+static void
+test_session_auto_lock (Fixture       *f,
+                        gconstpointer  data)
+{
+  GSettings *settings = pw_session_get_settings (f->session);
+  gint64 now = g_get_monotonic_time ();
+
+  g_settings_set_uint (settings, "auto-lock-minutes", 5);
+  pw_session_touch (f->session);
+  g_assert_false (pw_session_check_idle (f->session, now + (gint64) 4 * 60 * G_USEC_PER_SEC));
+  g_assert_cmpint (pw_session_get_state (f->session), ==, PW_SESSION_UNLOCKED);
+
+  g_settings_set_uint (settings, "auto-lock-minutes", 0);
+  g_assert_false (pw_session_check_idle (f->session, now + (gint64) 600 * 60 * G_USEC_PER_SEC));
+  g_assert_cmpint (pw_session_get_state (f->session), ==, PW_SESSION_UNLOCKED);
+
+  g_settings_set_uint (settings, "auto-lock-minutes", 5);
+  g_assert_true (pw_session_check_idle (f->session, now + (gint64) 6 * 60 * G_USEC_PER_SEC));
+  g_assert_cmpint (pw_session_get_state (f->session), ==, PW_SESSION_LOCKED);
+  g_assert_null (pw_session_get_store (f->session));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/session/shipped-templates", Fixture, NULL, fixture_set_up, test_session_shipped_templates, fixture_tear_down);
+  g_test_add ("/session/import-template", Fixture, NULL, fixture_set_up, test_session_import_template, fixture_tear_down);
+  g_test_add ("/session/auto-lock", Fixture, NULL, fixture_set_up, test_session_auto_lock, fixture_tear_down);
+
+  return g_test_run ();
+}
