@@ -1358,7 +1358,8 @@ job_run_async (PwVault             *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
 
-  if (!job_prepare (self, job, &error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error) ||
+      !job_prepare (self, job, &error))
     {
       g_task_return_error (task, error);
       return;
