@@ -79,6 +79,15 @@ pw_kdf_cost_fast (void)
   };
 }
 
+/* sodium_malloc() aborts before sodium_init(); these helpers may run before
+ * any PwKeySlot exists. sodium_init() is cheap once done, and thread-safe. */
+static void
+ensure_sodium (void)
+{
+  if (sodium_init () < 0)
+    g_error ("libsodium could not be initialised");
+}
+
 static gboolean
 cost_is_sane (guint64 opslimit,
               guint64 memlimit)
@@ -162,8 +171,7 @@ pw_key_slot_class_init (PwKeySlotClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  if (sodium_init () < 0)
-    g_error ("libsodium could not be initialised");
+  ensure_sodium ();
 }
 
 static void
@@ -601,6 +609,7 @@ pw_key_slot_generate_id (void)
 {
   guint8 bytes[4];
 
+  ensure_sodium ();
   randombytes_buf (bytes, sizeof bytes);
 
   return g_strdup_printf ("%02x%02x%02x%02x", bytes[0], bytes[1], bytes[2], bytes[3]);
@@ -612,6 +621,8 @@ pw_key_slot_generate_recovery_key (void)
   GString *key = g_string_sized_new (PW_KEY_SLOT_RECOVERY_KEY_CHARS * 5 / 4);
 
   G_STATIC_ASSERT (sizeof recovery_alphabet - 1 == 32);
+
+  ensure_sodium ();
 
   for (guint i = 0; i < PW_KEY_SLOT_RECOVERY_KEY_CHARS; i++)
     {
@@ -631,6 +642,7 @@ pw_key_slot_normalize_recovery_key (const char *input)
 
   g_return_val_if_fail (input != NULL, NULL);
 
+  ensure_sodium ();
   canonical = sodium_malloc (PW_KEY_SLOT_RECOVERY_KEY_CHARS + 1);
   if (canonical == NULL)
     return NULL;
