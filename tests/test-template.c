@@ -542,6 +542,56 @@ test_variant (void)
   g_assert_cmpstr (missing[0], ==, "stages[0].steps[0].references[1].label");
 }
 
+/* Resolving a variant must leave its base as it was, however often. */
+static void
+test_variant_keeps_base (void)
+{
+  g_autoptr(PwTemplateRegistry) registry = registry_with ("valid-minimal.json", "valid-variant.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(PwTemplate) variant = NULL;
+      g_autoptr(PwTemplate) again = NULL;
+      g_autoptr(PwTemplate) base = NULL;
+      g_autofree char *variant_rights = NULL;
+      g_autofree char *again_rights = NULL;
+      g_autofree char *base_rights = NULL;
+
+      variant = pw_template_registry_lookup (registry, "test-variant", &error);
+      g_assert_no_error (error);
+      /* Not from the cache: a template from bytes resolves afresh. */
+      {
+        g_autoptr(GBytes) bytes = fixture_bytes ("valid-variant.json");
+
+        again = pw_template_new_from_bytes (bytes, "valid-variant.json", registry, &error);
+        g_assert_no_error (error);
+      }
+      base = pw_template_registry_lookup (registry, "test-minimal", &error);
+      g_assert_no_error (error);
+
+      variant_rights = stage_step_ids (variant, "rights");
+      again_rights = stage_step_ids (again, "rights");
+      base_rights = stage_step_ids (base, "rights");
+      g_assert_cmpstr (variant_rights, ==, "rights.first rights.inserted rights.second rights.appended");
+      g_assert_cmpstr (again_rights, ==, variant_rights);
+      g_assert_cmpstr (base_rights, ==, "rights.first rights.second");
+      g_assert_cmpstr (pw_step_get_title (pw_template_lookup_step (base, "rights.first"), "en"), ==, "Example step 3");
+      g_assert_cmpuint (g_list_model_get_n_items (pw_template_get_indicators (base)), ==, 2);
+      g_assert_cmpstr (pw_domain_get_icon_name (pw_template_lookup_domain (base, "legal")), ==, "legal-symbolic");
+      g_assert_nonnull (pw_template_get_description (base, "en"));
+
+      /* Forget the cached resolutions before the second round. */
+      g_assert_true (pw_template_registry_remove (registry, "test-variant"));
+      {
+        g_autofree char *path = fixture_path ("valid-variant.json");
+        g_autofree char *id = pw_template_registry_add_path (registry, path, PW_TEMPLATE_SOURCE_IMPORTED, &error);
+
+        g_assert_no_error (error);
+      }
+    }
+}
+
 static void
 test_variant_chain (void)
 {
@@ -1164,6 +1214,7 @@ main (int   argc,
   g_test_add_func ("/template/text/fallback", test_fallback);
   g_test_add_func ("/template/text/missing", test_missing);
   g_test_add_func ("/template/extends/variant", test_variant);
+  g_test_add_func ("/template/extends/keeps-base", test_variant_keeps_base);
   g_test_add_func ("/template/extends/chain", test_variant_chain);
   g_test_add_func ("/template/extends/cycle", test_cycle_in_registry);
   g_test_add_func ("/template/registry/add-lookup", test_registry);

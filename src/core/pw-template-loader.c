@@ -1466,13 +1466,12 @@ deep_copy (JsonNode *node)
       {
         JsonObject *object = json_node_get_object (node);
         JsonObject *new_object = json_object_new ();
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
+        g_autoptr(GList) names = json_object_get_members (object);
 
-        json_object_iter_init (&iter, object);
-        while (json_object_iter_next (&iter, &name, &member))
-          json_object_set_member (new_object, name, deep_copy (member));
+        /* In document order, unlike JsonObjectIter in json-glib 1.6. */
+        for (GList *l = names; l != NULL; l = l->next)
+          json_object_set_member (new_object, l->data,
+                                  deep_copy (json_object_get_member (object, l->data)));
         copy = json_node_new (JSON_NODE_OBJECT);
         json_node_take_object (copy, new_object);
         return copy;
