@@ -21,6 +21,7 @@ struct _PwPreferencesWindow
   AdwComboRow *auto_lock_row;
   GtkListBox *slots_list;
   AdwComboRow *default_template_row;
+  GtkListBox *backups_list;
   GtkListBox *templates_list;
 
   GStrv template_ids;
@@ -537,6 +538,102 @@ on_regenerate_recovery (PwPreferencesWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Backups */
+
+static void fill_backups (PwPreferencesWindow *self);
+
+static void
+on_restore_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  PwPreferencesWindow *self = PW_PREFERENCES_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  gint64 when = *(gint64 *) user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  if (!pw_vault_restore_backup (pw_session_get_vault (self->session), when, &error))
+    show_error (self, _("The Backup Was Not Restored"), error);
+  else
+    toast (self, _("Backup restored. The state before it was backed up first."));
+  fill_backups (self);
+}
+
+static void
+on_restore_clicked (GtkButton *button,
+                    gpointer   user_data)
+{
+  PwPreferencesWindow *self = PW_PREFERENCES_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  gint64 when = *(gint64 *) user_data;
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *date = g_date_time_format (local, "%x %X");
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is the date and time of a backup */
+  body = g_strdup_printf (_("The vault will go back to how it was on %s. Everything written since then is set aside in a new backup first, so it can be restored again."), date);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_restore_response),
+                         g_memdup2 (&when, sizeof when), (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+fill_backups (PwPreferencesWindow *self)
+{
+  g_autoptr(GArray) backups = pw_vault_list_backups (pw_session_get_vault (self->session));
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->backups_list))) != NULL)
+    gtk_list_box_remove (self->backups_list, child);
+
+  if (backups->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No backups yet"));
+      gtk_list_box_append (self->backups_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      gint64 when = g_array_index (backups, gint64, i);
+      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when / G_USEC_PER_SEC);
+      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+      g_autofree char *date = g_date_time_format (local, "%x %X");
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), date);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_signal_connect_data (button, "clicked", G_CALLBACK (on_restore_clicked),
+                             g_memdup2 (&when, sizeof when), (GClosureNotify) (void (*) (void)) g_free, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->backups_list, row);
+    }
+}
+
+static void
+on_backup_now (PwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pw_vault_backup_now (pw_session_get_vault (self->session), &error))
+    {
+      show_error (self, _("No Backup Was Made"), error);
+      return;
+    }
+  fill_backups (self);
+  toast (self, _("Backup made."));
+}
+
 /* Templates */
 
 static char *
@@ -678,8 +775,9 @@ on_import_template (PwPreferencesWindow *self)
 static void
 on_session_state (PwPreferencesWindow *self)
 {
-  /* Locking closes everything that shows what the vault holds. */
-  if (pw_session_get_state (self->session) != PW_SESSION_UNLOCKED)
+  /* Locking closes everything that shows what the vault holds; a restored
+   * backup only reloads the views, the vault stays unlocked. */
+  if (pw_vault_get_locked (pw_session_get_vault (self->session)))
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -697,6 +795,7 @@ pw_preferences_window_constructed (GObject *object)
 
   setup_auto_lock (self);
   fill_templates (self);
+  fill_backups (self);
 
   filter = gtk_custom_filter_new (is_passphrase_slot, NULL, NULL);
   self->passphrase_slots =
@@ -785,6 +884,8 @@ pw_preferences_window_class_init (PwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_regenerate_recovery);
   gtk_widget_class_bind_template_child (widget_class, PwPreferencesWindow, default_template_row);
   gtk_widget_class_bind_template_child (widget_class, PwPreferencesWindow, templates_list);
+  gtk_widget_class_bind_template_child (widget_class, PwPreferencesWindow, backups_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_now);
   gtk_widget_class_bind_template_callback (widget_class, on_default_template_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_import_template);
 }

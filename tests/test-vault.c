@@ -1887,6 +1887,31 @@ query_text (PwStore    *store,
 }
 
 static void
+assert_no_trace (const char *directory)
+{
+  GDir *dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          assert_no_trace (path);
+          continue;
+        }
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      g_assert_false (contains (contents, len, "zebra-marker-7431", 17));
+      g_assert_false (contains (contents, len, "TEST-001", 8));
+    }
+  g_dir_close (dir);
+}
+
+static void
 test_records_survive (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -1949,22 +1974,14 @@ test_records_survive (Fixture       *fixture,
       pw_vault_lock (fresh);
     }
 
-  /* Locked, the files hold no readable trace of her. */
+  /* Locked, the files (backups included) hold no readable trace of her. */
+  assert_no_trace (fixture->dir);
   {
-    GDir *dir = g_dir_open (fixture->dir, 0, NULL);
-    const char *name;
+    g_autofree char *backups = g_build_filename (fixture->dir, "backups", NULL);
+    g_autoptr(GDir) dir = g_dir_open (backups, 0, NULL);
 
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-        g_autofree char *contents = NULL;
-        gsize len = 0;
-
-        g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-        g_assert_false (contains (contents, len, "zebra-marker-7431", 17));
-        g_assert_false (contains (contents, len, "TEST-001", 8));
-      }
-    g_dir_close (dir);
+    g_assert_nonnull (dir);
+    g_assert_nonnull (g_dir_read_name (dir));
   }
 }
 
@@ -2021,6 +2038,192 @@ test_default_cost_timing (void)
   remove_tree (dir);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Backups                                                                  */
+
+static gint64
+add_test_survivor (PwVault    *vault,
+                   const char *code)
+{
+  g_autoptr(PwSurvivor) survivor = pw_survivor_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  pw_survivor_set_case_code (survivor, code);
+  pw_survivor_set_alias (survivor, "zebra-marker-7431");
+  id = pw_store_add_survivor (pw_vault_get_store (vault), survivor, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+survivor_exists (PwVault *vault,
+                 gint64   id)
+{
+  g_autoptr(PwSurvivor) survivor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  survivor = pw_store_get_survivor (pw_vault_get_store (vault), id, &error);
+  return survivor != NULL;
+}
+
+static char *
+backup_path (Fixture *fixture,
+             gint64   when)
+{
+  g_autofree char *name = pw_store_backup_name (when);
+
+  return g_build_filename (fixture->dir, "backups", name, NULL);
+}
+
+static void
+test_backup_now (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) backups = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  add_test_survivor (fixture->vault, "TEST-001");
+  g_assert_true (pw_vault_backup_now (fixture->vault, &error));
+  g_assert_no_error (error);
+
+  backups = pw_vault_list_backups (fixture->vault);
+  g_assert_cmpuint (backups->len, ==, 1);
+  path = backup_path (fixture, g_array_index (backups, gint64, 0));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 0);
+  g_assert_false (contains (contents, length, "zebra-marker-7431", strlen ("zebra-marker-7431")));
+
+  /* A second backup in the same second gets its own name. */
+  g_assert_true (pw_vault_backup_now (fixture->vault, &error));
+  g_clear_pointer (&backups, g_array_unref);
+  backups = pw_vault_list_backups (fixture->vault);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_cmpint (g_array_index (backups, gint64, 0), >, g_array_index (backups, gint64, 1));
+
+  /* Locked: refused, clearly. */
+  pw_vault_lock (fixture->vault);
+  g_assert_false (pw_vault_backup_now (fixture->vault, &error));
+  g_assert_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_LOCKED);
+}
+
+static void
+test_backup_at_lock (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GArray) second = NULL;
+
+  add_test_survivor (fixture->vault, "TEST-001");
+  pw_vault_lock (fixture->vault);
+  first = pw_vault_list_backups (fixture->vault);
+  g_assert_cmpuint (first->len, ==, 1);
+
+  /* At most one a day. */
+  g_assert_true (pw_vault_unlock (fixture->vault, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  pw_vault_lock (fixture->vault);
+  second = pw_vault_list_backups (fixture->vault);
+  g_assert_cmpuint (second->len, ==, 1);
+}
+
+static void
+test_backup_restore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) backups = NULL;
+  gint64 kept, later, when;
+
+  kept = add_test_survivor (fixture->vault, "TEST-001");
+  g_assert_true (pw_vault_backup_now (fixture->vault, &error));
+  backups = pw_vault_list_backups (fixture->vault);
+  when = g_array_index (backups, gint64, 0);
+  later = add_test_survivor (fixture->vault, "TEST-002");
+
+  g_assert_true (pw_vault_restore_backup (fixture->vault, when, &error));
+  g_assert_no_error (error);
+  g_assert_false (pw_vault_get_locked (fixture->vault));
+  g_assert_true (survivor_exists (fixture->vault, kept));
+  g_assert_false (survivor_exists (fixture->vault, later));
+
+  /* The state before the restore was backed up first, and restores too. */
+  g_clear_pointer (&backups, g_array_unref);
+  backups = pw_vault_list_backups (fixture->vault);
+  g_assert_cmpuint (backups->len, ==, 2);
+  g_assert_true (pw_vault_restore_backup (fixture->vault, g_array_index (backups, gint64, 0), &error));
+  g_assert_no_error (error);
+  g_assert_true (survivor_exists (fixture->vault, later));
+
+  /* The restored vault survives lock and unlock, and writes go on. */
+  pw_vault_lock (fixture->vault);
+  g_assert_true (pw_vault_unlock (fixture->vault, PASSPHRASE, &error));
+  g_assert_true (survivor_exists (fixture->vault, kept));
+  g_assert_true (survivor_exists (fixture->vault, later));
+  add_test_survivor (fixture->vault, "TEST-003");
+}
+
+static void
+test_backup_restore_bad (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) backups = NULL;
+  g_autofree char *path = NULL;
+  gint64 kept;
+
+  kept = add_test_survivor (fixture->vault, "TEST-001");
+  g_assert_false (pw_vault_restore_backup (fixture->vault, 1000000, &error));
+  g_assert_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_NO_SUCH_BACKUP);
+  g_clear_error (&error);
+
+  /* A damaged backup is refused before anything changes. */
+  g_assert_true (pw_vault_backup_now (fixture->vault, &error));
+  backups = pw_vault_list_backups (fixture->vault);
+  path = backup_path (fixture, g_array_index (backups, gint64, 0));
+  g_assert_true (g_file_set_contents (path, "not a database at all", -1, NULL));
+  g_assert_false (pw_vault_restore_backup (fixture->vault, g_array_index (backups, gint64, 0), &error));
+  g_assert_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_DATABASE);
+  g_assert_false (pw_vault_get_locked (fixture->vault));
+  g_assert_true (survivor_exists (fixture->vault, kept));
+}
+
+static void
+test_backup_rotation (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) backups = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  gint64 now = g_get_real_time ();
+
+  g_assert_true (pw_vault_backup_now (fixture->vault, &error));
+  backups = pw_vault_list_backups (fixture->vault);
+  source = backup_path (fixture, g_array_index (backups, gint64, 0));
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+
+  /* Daily backups from the past month and a half. */
+  for (int day = 1; day <= 45; day++)
+    {
+      g_autofree char *path = backup_path (fixture, now - (gint64) day * 24 * 3600 * G_USEC_PER_SEC);
+
+      g_assert_true (g_file_set_contents (path, contents, length, NULL));
+    }
+
+  g_assert_true (pw_vault_backup_now (fixture->vault, &error));
+  g_clear_pointer (&backups, g_array_unref);
+  backups = pw_vault_list_backups (fixture->vault);
+  /* The ten newest, plus the newest of each older month. */
+  g_assert_cmpuint (backups->len, >=, 10);
+  g_assert_cmpuint (backups->len, <=, 13);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2070,6 +2273,11 @@ main (int   argc,
   g_test_add_func ("/vault/async/cancel", test_async_cancel);
   ADD ("store/records-survive", test_records_survive, fixture_set_up_created);
   g_test_add_func ("/vault/cost/default-timing", test_default_cost_timing);
+  ADD ("backups/now", test_backup_now, fixture_set_up_created);
+  ADD ("backups/at-lock", test_backup_at_lock, fixture_set_up_created);
+  ADD ("backups/restore", test_backup_restore, fixture_set_up_created);
+  ADD ("backups/restore-bad", test_backup_restore_bad, fixture_set_up_created);
+  ADD ("backups/rotation", test_backup_rotation, fixture_set_up_created);
 
   return g_test_run ();
 }

@@ -146,6 +146,20 @@ on_vault_locked_changed (PwSession *self)
   update_state (self);
 }
 
+/* A restored backup replaces the store under an unlocked vault: pass
+ * through LOCKED so every view drops its models and rebuilds them. */
+static void
+on_vault_store_changed (PwSession *self)
+{
+  if (self->state != PW_SESSION_UNLOCKED || pw_vault_get_store (self->vault) == NULL)
+    return;
+
+  self->state = PW_SESSION_LOCKED;
+  unload_imported_templates (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  update_state (self);
+}
+
 static void
 on_auto_lock_changed (PwSession *self)
 {
@@ -375,6 +389,8 @@ pw_session_constructed (GObject *object)
 
   g_signal_connect_object (self->vault, "notify::locked",
                            G_CALLBACK (on_vault_locked_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vault, "notify::store",
+                           G_CALLBACK (on_vault_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::auto-lock-minutes",
                            G_CALLBACK (on_auto_lock_changed), self, G_CONNECT_SWAPPED);
   update_state (self);

@@ -1761,7 +1761,15 @@ pw_vault_lock (PwVault *self)
   g_object_freeze_notify (G_OBJECT (self));
 
   if (self->store != NULL)
-    pw_store_close (self->store);
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* A failed backup (read-only or full disk) must not keep the vault
+       * open; the next lock retries. */
+      if (!pw_vault_backup_if_due (self, &error))
+        g_debug ("No backup was taken at lock: %s", error->message);
+      pw_store_close (self->store);
+    }
   g_clear_object (&self->store);
   g_clear_pointer (&self->master_key, sodium_free);
   set_current_slot (self, NULL);
@@ -2031,4 +2039,297 @@ pw_vault_regenerate_recovery_key_finish (PwVault       *self,
   g_return_val_if_fail (g_async_result_is_tagged (result, pw_vault_regenerate_recovery_key_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Backups */
+
+#define BACKUP_INTERVAL_USEC ((gint64) 24 * 60 * 60 * G_USEC_PER_SEC)
+
+static char *
+backups_directory (PwVault *self)
+{
+  return g_build_filename (self->directory, "backups", NULL);
+}
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x < y) - (x > y);
+}
+
+GArray *
+pw_vault_list_backups (PwVault *self)
+{
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GArray *backups = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const char *name;
+
+  g_return_val_if_fail (PW_IS_VAULT (self), backups);
+
+  dir_path = backups_directory (self);
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      gint64 when = pw_store_backup_time (name);
+
+      if (when != 0)
+        g_array_append_val (backups, when);
+    }
+  g_array_sort (backups, compare_newest_first);
+  return backups;
+}
+
+static void
+rotate_backups (PwVault *self)
+{
+  g_autoptr(GArray) backups = pw_vault_list_backups (self);
+  g_autoptr(GArray) doomed = NULL;
+  g_autofree char *dir = backups_directory (self);
+
+  doomed = pw_store_backups_to_delete ((const gint64 *) (gpointer) backups->data, backups->len,
+                                       g_get_real_time ());
+  for (guint i = 0; i < doomed->len; i++)
+    {
+      gint64 when = g_array_index (backups, gint64, g_array_index (doomed, guint, i));
+      g_autofree char *name = pw_store_backup_name (when);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+}
+
+gboolean
+pw_vault_backup_now (PwVault  *self,
+                     GError  **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  gint64 now;
+
+  g_return_val_if_fail (PW_IS_VAULT (self), FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, PW_VAULT_ERROR, PW_VAULT_ERROR_LOCKED,
+                           _("The vault is locked. Unlock it to make a backup."));
+      return FALSE;
+    }
+
+  dir = backups_directory (self);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_NOT_WRITABLE,
+                   _("No backup could be made: the folder “%s” cannot be created (%s). Check that the disk is not full or read-only."),
+                   dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Two backups in the same second would share a name. */
+  now = g_get_real_time ();
+  for (;;)
+    {
+      g_free (name);
+      g_free (path);
+      name = pw_store_backup_name (now);
+      path = g_build_filename (dir, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        break;
+      now += G_USEC_PER_SEC;
+    }
+
+  if (!pw_store_backup (self->store, path, error))
+    return FALSE;
+
+  rotate_backups (self);
+  return TRUE;
+}
+
+gboolean
+pw_vault_backup_if_due (PwVault  *self,
+                        GError  **error)
+{
+  g_autoptr(GArray) backups = NULL;
+
+  g_return_val_if_fail (PW_IS_VAULT (self), FALSE);
+
+  backups = pw_vault_list_backups (self);
+  if (backups->len > 0 &&
+      g_get_real_time () - g_array_index (backups, gint64, 0) < BACKUP_INTERVAL_USEC)
+    return TRUE;
+
+  return pw_vault_backup_now (self, error);
+}
+
+static gboolean
+copy_durably (const char  *source,
+              const char  *dest,
+              GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  int fd;
+
+  if (!g_file_get_contents (source, &contents, &length, error))
+    return FALSE;
+
+  fd = g_open (dest, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    goto fail;
+  for (gsize done = 0; done < length;)
+    {
+      gssize n = write (fd, contents + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          close (fd);
+          goto fail;
+        }
+      done += n;
+    }
+  if (fsync (fd) != 0 || close (fd) != 0)
+    goto fail;
+  return TRUE;
+
+fail:
+  {
+    int saved_errno = errno;
+
+    g_unlink (dest);
+    g_set_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_NOT_WRITABLE,
+                 _("The backup could not be copied into place (%s). Nothing was changed; check that the disk is not full."),
+                 g_strerror (saved_errno));
+    return FALSE;
+  }
+}
+
+gboolean
+pw_vault_restore_backup (PwVault  *self,
+                         gint64    timestamp,
+                         GError  **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autoptr(PwStore) check = NULL;
+  g_autoptr(PwStore) reopened = NULL;
+  g_autoptr(GError) local_error = NULL;
+  static const char * const side_suffixes[] = { "-wal", "-shm" };
+  gboolean renamed;
+  guint8 *master_key;
+
+  g_return_val_if_fail (PW_IS_VAULT (self), FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, PW_VAULT_ERROR, PW_VAULT_ERROR_LOCKED,
+                           _("The vault is locked. Unlock it to restore a backup."));
+      return FALSE;
+    }
+
+  dir = backups_directory (self);
+  name = pw_store_backup_name (timestamp);
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error_literal (error, PW_VAULT_ERROR, PW_VAULT_ERROR_NO_SUCH_BACKUP,
+                           _("This backup no longer exists. Choose another one from the list."));
+      return FALSE;
+    }
+
+  master_key = copy_master_key (self);
+  if (master_key == NULL)
+    {
+      g_set_error_literal (error, PW_VAULT_ERROR, PW_VAULT_ERROR_FAILED,
+                           _("There is not enough memory to restore the backup. Close other programs and try again."));
+      return FALSE;
+    }
+
+  /* Copy first, check the copy: the backup itself stays untouched. */
+  tmp_path = g_strconcat (self->db_path, ".restore", NULL);
+  if (!copy_durably (path, tmp_path, error))
+    goto fail;
+  check = pw_store_open (tmp_path, master_key, PW_STORE_OPEN_DEFAULT, &local_error);
+  if (check == NULL)
+    {
+      g_set_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_DATABASE,
+                   _("This backup cannot be opened (%s). The vault was not changed."),
+                   local_error->message);
+      goto fail;
+    }
+  pw_store_close (check);
+
+  if (!pw_vault_backup_now (self, error))
+    goto fail;
+
+  pw_store_close (self->store);
+  g_clear_object (&self->store);
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (self->db_path, side_suffixes[i], NULL);
+      g_autofree char *tmp_side = g_strconcat (tmp_path, side_suffixes[i], NULL);
+
+      g_unlink (side);
+      g_unlink (tmp_side);
+    }
+
+  renamed = g_rename (tmp_path, self->db_path) == 0;
+  if (!renamed)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_NOT_WRITABLE,
+                   _("The backup could not be put in place (%s). The vault is as it was before."),
+                   g_strerror (saved_errno));
+    }
+  else
+    {
+      int fd = g_open (self->directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+      if (fd >= 0)
+        {
+          fsync (fd);
+          close (fd);
+        }
+    }
+
+  /* Whatever happened, the vault must be open again on what is on disk. */
+  reopened = pw_store_open (self->db_path, master_key, PW_STORE_OPEN_DEFAULT, &local_error);
+  if (reopened == NULL)
+    {
+      g_clear_error (error);
+      g_set_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_DATABASE,
+                   _("After the restore the vault does not open (%s). The state before the restore is in the newest backup."),
+                   local_error->message);
+      sodium_free (master_key);
+      pw_vault_lock (self);
+      return FALSE;
+    }
+  if (self->current_slot != NULL)
+    pw_store_set_actor (reopened, pw_key_slot_get_id (self->current_slot));
+  self->store = g_steal_pointer (&reopened);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  sodium_free (master_key);
+  return renamed;
+
+fail:
+  g_unlink (tmp_path);
+  {
+    g_autofree char *wal = g_strconcat (tmp_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (tmp_path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  sodium_free (master_key);
+  return FALSE;
 }

@@ -25,6 +25,7 @@ typedef enum
   PW_VAULT_ERROR_RECOVERY_SLOT,   /* a passphrase operation on the recovery slot */
   PW_VAULT_ERROR_NO_SUCH_SLOT,
   PW_VAULT_ERROR_FAILED,          /* not enough memory for the KDF */
+  PW_VAULT_ERROR_NO_SUCH_BACKUP,
 } PwVaultError;
 
 #define PW_TYPE_VAULT (pw_vault_get_type ())
@@ -156,5 +157,19 @@ void        pw_vault_regenerate_recovery_key_async  (PwVault             *self,
 char       *pw_vault_regenerate_recovery_key_finish (PwVault             *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
+
+/* Backups of vault.db in <directory>/backups/, encrypted like the vault
+ * (the key slots open them too). Taken at lock when the newest is more than
+ * a day old, and on demand; rotated to the 10 newest plus one a month for a
+ * year. Timestamps are UTC microseconds, newest first. */
+GArray     *pw_vault_list_backups            (PwVault             *self);
+gboolean    pw_vault_backup_now              (PwVault             *self,
+                                              GError             **error);
+gboolean    pw_vault_backup_if_due           (PwVault             *self,
+                                              GError             **error);
+/* Backs up the current state first, then puts the backup in its place. */
+gboolean    pw_vault_restore_backup          (PwVault             *self,
+                                              gint64               timestamp,
+                                              GError             **error);
 
 G_END_DECLS
