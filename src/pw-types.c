@@ -10,6 +10,8 @@
 #include "pw-preferences-window.h"
 #include "pw-recovery-key-page.h"
 #include "pw-setup-page.h"
+#include "pw-pathway-map.h"
+#include "pw-step-popover.h"
 #include "pw-window.h"
 
 /* Registers every type a .ui file may name, so GtkBuilder and the tests can
@@ -22,5 +24,7 @@ pw_ensure_types (void)
   g_type_ensure (PW_TYPE_PREFERENCES_WINDOW);
   g_type_ensure (PW_TYPE_RECOVERY_KEY_PAGE);
   g_type_ensure (PW_TYPE_SETUP_PAGE);
+  g_type_ensure (PW_TYPE_PATHWAY_MAP);
+  g_type_ensure (PW_TYPE_STEP_POPOVER);
   g_type_ensure (PW_TYPE_WINDOW);
 }
