@@ -99,6 +99,16 @@ query_int (PwStore    *store,
   return value;
 }
 
+/* The schema version this program writes. */
+static gint64
+latest_version (void)
+{
+  guint n;
+
+  pw_store_get_default_migrations (&n);
+  return n;
+}
+
 static char *
 query_text (PwStore    *store,
             const char *sql)
@@ -171,7 +181,7 @@ test_open_create_reopen (Fixture       *f,
   g_autoptr(PwSurvivor) s = NULL;
   gint64 id;
 
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, latest_version ());
   id = add_survivor (store, "TEST-001", "Example Rosemary");
   pw_store_close (store);
   g_assert_false (pw_store_is_open (store));
@@ -414,7 +424,7 @@ test_migration_fixture_v1 (Fixture       *f,
 
   store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, latest_version ());
   assert_fixture_content (store);
 }
 
@@ -455,8 +465,8 @@ fake_v2 (sqlite3  *db,
          GError  **error)
 {
   return sqlite3_exec (db,
-                       "ALTER TABLE survivor ADD COLUMN residence_changed_on TEXT;"
-                       "UPDATE survivor SET residence_changed_on = '2024-02-01';",
+                       "ALTER TABLE survivor ADD COLUMN example_next_column TEXT;"
+                       "UPDATE survivor SET example_next_column = '2024-02-01';",
                        NULL, NULL, NULL) == SQLITE_OK;
 }
 
@@ -497,13 +507,13 @@ test_migration_to_v2 (Fixture       *f,
 
   store = open_with_extra (f, fake_v2, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 2);
-  changed = query_text (store, "SELECT residence_changed_on FROM survivor LIMIT 1");
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, latest_version () + 1);
+  changed = query_text (store, "SELECT example_next_column FROM survivor LIMIT 1");
   g_assert_cmpstr (changed, ==, "2024-02-01");
   assert_fixture_content (store);
   g_clear_object (&store);
 
-  /* This program knows only v1: the v2 file is refused, untouched. */
+  /* This program does not know the version after its own: refused, untouched. */
   g_free (hash);
   hash = file_hash (f->path);
   store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
@@ -529,7 +539,7 @@ test_migration_failure_rolls_back (Fixture       *f,
 
   store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, latest_version ());
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"), ==, 0);
   assert_fixture_content (store);
 }
@@ -1036,7 +1046,7 @@ test_other_records (Fixture       *f,
 
   pw_consent_set_survivor_id (consent, sid);
   pw_consent_set_scope (consent, PW_CONSENT_SCOPE_DATA_SHARING);
-  pw_consent_set_expires (consent, "2025-01-10");
+  pw_consent_set_expires (consent, "2099-01-10");
   g_assert_cmpint (pw_store_add_consent (store, consent, &error), ==, 0);
   g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -1046,7 +1056,7 @@ test_other_records (Fixture       *f,
   g_assert_cmpint (consent_id, >, 0);
   list = pw_store_list_consents (store, sid, &error);
   g_assert_cmpuint (list->len, ==, 1);
-  g_assert_cmpstr (pw_consent_get_expires (g_ptr_array_index (list, 0)), ==, "2025-01-10");
+  g_assert_cmpstr (pw_consent_get_expires (g_ptr_array_index (list, 0)), ==, "2099-01-10");
   g_clear_pointer (&list, g_ptr_array_unref);
 
   g_clear_object (&referral);
@@ -1262,7 +1272,7 @@ test_backup_encrypted (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (pw_survivor_get_alias (s), ==, "Example Rosemary");
   g_assert_cmpint (query_int (copy, "SELECT count(*) FROM survivor"), ==, 1);
-  g_assert_cmpint (query_int (copy, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (query_int (copy, "PRAGMA user_version"), ==, latest_version ());
 
   /* A backup into a folder that does not exist fails cleanly. */
   g_free (dest);
@@ -1712,6 +1722,290 @@ test_caseload_batches (Fixture       *f,
   g_assert_cmpstr (code, ==, "GEN-0501");
 }
 
+/* ------------------------------------------------------------------------ */
+/* In memory, and import (the exchange and the demo vault build on these)   */
+
+static void
+test_memory_no_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pw-store-memory-XXXXXX", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(PwStore) store = NULL;
+  g_autoptr(PwStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  /* Wherever the program runs, nothing lands beside it. */
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  store = pw_store_open_in_memory (&error);
+  g_assert_no_error (error);
+  other = pw_store_open_in_memory (&error);
+  g_assert_no_error (error);
+  pw_store_set_actor (store, "demo");
+
+  add_survivor (store, "TEST-001", "Example Rosemary " MARKER);
+  add_plan_item (store, 1, "A task", MARKER);
+  g_assert_true (pw_store_case_code_exists (store, "TEST-001"));
+  g_assert_false (pw_store_case_code_exists (other, "TEST-001"));
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, latest_version ());
+
+  pw_store_close (store);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_dir_read_name (listing));
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  guint changes;
+  guint during;
+  gboolean inside;
+} ImportCount;
+
+static void
+on_import_changed (PwStore *store, PwRecordKind kind, gint64 id, gint64 survivor_id,
+                   PwAuditAction action, ImportCount *count)
+{
+  g_assert_cmpint (action, ==, PW_AUDIT_ACTION_CREATE);
+  count->changes++;
+  if (count->inside)
+    count->during++;
+}
+
+#define T0 G_GINT64_CONSTANT (1700000000000001)
+
+static gboolean
+import_everything (PwStore  *store,
+                   gpointer  data,
+                   GError  **error)
+{
+  ImportCount *count = data;
+  g_autoptr(PwSurvivor) s = pw_survivor_new ();
+  g_autoptr(PwService) service = pw_service_new ();
+  g_autoptr(PwPlanItem) item = pw_plan_item_new ();
+  g_autoptr(PwStatusChange) change = pw_status_change_new ();
+  g_autoptr(PwStageState) state = pw_stage_state_new ();
+  g_autoptr(PwConsent) consent = pw_consent_new ();
+  g_autoptr(PwReferral) referral = pw_referral_new ();
+  g_autoptr(PwNote) note = pw_note_new ();
+  g_autoptr(PwMilestone) milestone = pw_milestone_new ();
+  g_autoptr(PwAssessment) assessment = pw_assessment_new ();
+  const char *factors[] = { "debt-pressure", NULL };
+  gint64 sid, service_id, item_id, consent_id, referral_id;
+
+  count->inside = TRUE;
+  pw_survivor_set_case_code (s, "TEST-100");
+  pw_survivor_set_alias (s, "Example Rosemary");
+  pw_survivor_set_status (s, PW_SURVIVOR_STATUS_CLOSED);
+  pw_survivor_set_close_reason (s, PW_CLOSE_REASON_MOVED);
+  pw_survivor_set_created_at (s, T0);
+  pw_survivor_set_updated_at (s, T0 + 5);
+  if ((sid = pw_store_import_record (store, s, error)) == 0)
+    return FALSE;
+
+  pw_service_set_name (service, "Example Language School");
+  pw_service_set_created_at (service, T0 + 1);
+  pw_service_set_updated_at (service, T0 + 1);
+  if ((service_id = pw_store_import_record (store, service, error)) == 0)
+    return FALSE;
+
+  pw_plan_item_set_survivor_id (item, sid);
+  pw_plan_item_set_title (item, "Italian course");
+  pw_plan_item_set_her_words (item, MARKER);
+  pw_plan_item_set_priority (item, 3);
+  pw_plan_item_set_status (item, PW_PLAN_ITEM_STATUS_ACHIEVED);
+  pw_plan_item_set_achieved_date (item, "2023-05-02");
+  pw_plan_item_set_created_at (item, T0 + 2);
+  pw_plan_item_set_updated_at (item, T0 + 3);
+  if ((item_id = pw_store_import_record (store, item, error)) == 0)
+    return FALSE;
+  pw_status_change_set_plan_item_id (change, item_id);
+  pw_status_change_set_status (change, PW_PLAN_ITEM_STATUS_ACHIEVED);
+  pw_status_change_set_changed_on (change, "2023-05-02");
+  pw_status_change_set_created_at (change, T0 + 3);
+  if (pw_store_import_record (store, change, error) == 0)
+    return FALSE;
+
+  pw_stage_state_set_survivor_id (state, sid);
+  pw_stage_state_set_stage_id (state, "recovery");
+  pw_stage_state_set_status (state, PW_STAGE_STATUS_REVISITED);
+  pw_stage_state_set_since (state, "2023-04-01");
+  pw_stage_state_set_created_at (state, T0 + 4);
+  if (pw_store_import_record (store, state, error) == 0)
+    return FALSE;
+
+  pw_consent_set_survivor_id (consent, sid);
+  pw_consent_set_scope (consent, PW_CONSENT_SCOPE_DATA_SHARING);
+  pw_consent_set_service_id (consent, service_id);
+  pw_consent_set_date (consent, "2020-01-01");
+  pw_consent_set_expires (consent, "2020-12-31");
+  if ((consent_id = pw_store_import_record (store, consent, error)) == 0)
+    return FALSE;
+
+  /* Sent on a consent that has expired since: kept as it was. */
+  pw_referral_set_survivor_id (referral, sid);
+  pw_referral_set_service_id (referral, service_id);
+  pw_referral_set_plan_item_id (referral, item_id);
+  pw_referral_set_consent_id (referral, consent_id);
+  pw_referral_set_date (referral, "2020-02-01");
+  pw_referral_set_status (referral, PW_REFERRAL_STATUS_SENT);
+  if ((referral_id = pw_store_import_record (store, referral, error)) == 0 ||
+      !pw_store_import_referral_status (store, referral_id, PW_REFERRAL_STATUS_PROPOSED,
+                                        "2020-01-20", error) ||
+      !pw_store_import_referral_status (store, referral_id, PW_REFERRAL_STATUS_SENT,
+                                        "2020-02-01", error) ||
+      !pw_store_import_life_change (store, sid, PW_LIFE_CHANGE_RESIDENCE, "2023-03-03", error))
+    return FALSE;
+
+  pw_note_set_survivor_id (note, sid);
+  pw_note_set_date (note, "2023-01-09");
+  pw_note_set_body (note, "A note " MARKER);
+  pw_note_set_author (note, "slot-elsewhere");
+  if (pw_store_import_record (store, note, error) == 0)
+    return FALSE;
+
+  pw_milestone_set_survivor_id (milestone, sid);
+  pw_milestone_set_date (milestone, "2023-05-02");
+  pw_milestone_set_title (milestone, "Course certificate");
+  pw_milestone_set_plan_item_id (milestone, item_id);
+  if (pw_store_import_record (store, milestone, error) == 0)
+    return FALSE;
+
+  pw_assessment_set_survivor_id (assessment, sid);
+  pw_assessment_set_kind (assessment, PW_ASSESSMENT_KIND_CHECKIN);
+  pw_assessment_set_date (assessment, "2023-02-02");
+  pw_assessment_set_risk_factors (assessment, factors);
+  pw_assessment_add_score (assessment, pw_checkin_score_new ("safety.feeling-safe", 4, 3));
+  pw_assessment_add_need (assessment, pw_need_item_new ("own", "Sending money home",
+                                                        PW_NEED_COVERAGE_PARTLY, 1));
+  if (pw_store_import_record (store, assessment, error) == 0)
+    return FALSE;
+
+  count->inside = FALSE;
+  return TRUE;
+}
+
+static void
+test_import_keeps_values (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwSurvivor) s = NULL;
+  g_autoptr(PwPlanItem) item = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) referrals = NULL;
+  g_autoptr(GArray) referral_history = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GPtrArray) states = NULL;
+  g_autofree char *moved = NULL;
+  ImportCount count = { 0, };
+  gint64 sid, audit_before;
+  PwAssessment *checkin;
+
+  audit_before = query_int (store, "SELECT count (*) FROM audit_log");
+  g_signal_connect (store, "changed", G_CALLBACK (on_import_changed), &count);
+  g_assert_true (pw_store_import (store, import_everything, &count, &error));
+  g_assert_no_error (error);
+
+  /* One audit row and one ::changed per record, all after the commit. */
+  g_assert_cmpuint (count.during, ==, 0);
+  g_assert_cmpuint (count.changes, ==, 9);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM audit_log") - audit_before, ==, 9);
+
+  sid = query_int (store, "SELECT id FROM survivor WHERE case_code = 'TEST-100'");
+  s = pw_store_get_survivor (store, sid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pw_survivor_get_created_at (s), ==, T0);
+  g_assert_cmpint (pw_survivor_get_updated_at (s), ==, T0 + 5);
+  g_assert_cmpint (pw_survivor_get_close_reason (s), ==, PW_CLOSE_REASON_MOVED);
+  g_assert_cmpstr (pw_survivor_get_current_stage (s), ==, "recovery");
+
+  item = pw_store_get_plan_item (store, query_int (store, "SELECT id FROM plan_item"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pw_plan_item_get_priority (item), ==, 3);
+  g_assert_cmpint (pw_plan_item_get_updated_at (item), ==, T0 + 3);
+  g_assert_cmpstr (pw_plan_item_get_achieved_date (item), ==, "2023-05-02");
+  /* Only the history that was imported: no "created today" row. */
+  history = pw_store_list_plan_item_history (store, pw_plan_item_get_id (item), &error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (pw_status_change_get_changed_on (g_ptr_array_index (history, 0)), ==, "2023-05-02");
+
+  referrals = pw_store_list_referrals (store, sid, &error);
+  g_assert_cmpuint (referrals->len, ==, 1);
+  g_assert_cmpint (pw_referral_get_status (g_ptr_array_index (referrals, 0)), ==, PW_REFERRAL_STATUS_SENT);
+  referral_history = pw_store_list_referral_history (store, pw_referral_get_id (g_ptr_array_index (referrals, 0)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (referral_history->len, ==, 2);
+  g_assert_cmpstr (g_array_index (referral_history, PwReferralStatusDate, 0).date, ==, "2020-01-20");
+
+  moved = pw_store_get_life_change (store, sid, PW_LIFE_CHANGE_RESIDENCE, &error);
+  g_assert_cmpstr (moved, ==, "2023-03-03");
+
+  notes = pw_store_list_notes (store, sid, &error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (pw_note_get_author (g_ptr_array_index (notes, 0)), ==, "slot-elsewhere");
+
+  assessments = pw_store_list_assessments (store, sid, -1, &error);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  checkin = g_ptr_array_index (assessments, 0);
+  g_assert_cmpuint (pw_assessment_get_scores (checkin)->len, ==, 1);
+  g_assert_cmpuint (pw_assessment_get_needs (checkin)->len, ==, 1);
+  g_assert_cmpstr (pw_assessment_get_risk_factors (checkin)[0], ==, "debt-pressure");
+
+  states = pw_store_list_stage_history (store, sid, &error);
+  g_assert_cmpuint (states->len, ==, 1);
+  g_assert_cmpint (pw_stage_state_get_created_at (g_ptr_array_index (states, 0)), ==, T0 + 4);
+
+  /* Search knows her plan. */
+  g_clear_pointer (&referral_history, g_array_unref);
+  referral_history = pw_store_search_survivors (store, "italian", &error);
+  g_assert_cmpuint (referral_history->len, ==, 1);
+}
+
+static gboolean
+import_twice (PwStore  *store,
+              gpointer  data,
+              GError  **error)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PwSurvivor) s = pw_survivor_new ();
+
+      pw_survivor_set_case_code (s, i == 0 ? "TEST-200" : "test-200");
+      if (pw_store_import_record (store, s, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_import_all_or_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GError) error = NULL;
+  ImportCount count = { 0, };
+  gint64 audit_before;
+
+  add_survivor (store, "TEST-001", "Example Rosemary");
+  audit_before = query_int (store, "SELECT count (*) FROM audit_log");
+  g_signal_connect (store, "changed", G_CALLBACK (on_import_changed), &count);
+
+  g_assert_false (pw_store_import (store, import_twice, NULL, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_CONSTRAINT);
+  g_assert_cmpuint (count.changes, ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM survivor"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM audit_log"), ==, audit_before);
+  g_assert_false (pw_store_case_code_exists (store, "TEST-200"));
+
+  /* The store works normally afterwards. */
+  add_survivor (store, "TEST-002", "Example Basil");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1757,6 +2051,9 @@ main (int   argc,
   ADD ("/store/caseload/stale-and-review", test_caseload_stale_and_review);
   ADD ("/store/caseload/batches", test_caseload_batches);
   g_test_add_func ("/store/backup/rotation", test_backup_rotation);
+  g_test_add_func ("/store/memory/no-file", test_memory_no_file);
+  ADD ("/store/import/keeps-values", test_import_keeps_values);
+  ADD ("/store/import/all-or-nothing", test_import_all_or_nothing);
 
   return g_test_run ();
 }

@@ -37,6 +37,7 @@ struct _PwStore
   GHashTable *survivors;    /* id → PwSurvivor, weak: the live objects */
   GHashTable *plan_items;   /* id → PwPlanItem, weak */
   GArray     *pending;      /* Change, emitted after COMMIT */
+  gboolean    importing;    /* inside pw_store_import() */
 };
 
 enum {
@@ -373,8 +374,35 @@ migrate_to_v1 (sqlite3  *db,
   return exec_sql (db, schema_v1, error);
 }
 
+/* v2: the dates of her latest change of residence, work and city area
+ * (each calls for a risk review), and the dated history of a referral's
+ * status, started from what v1 knew. */
+static const char schema_v2[] =
+  "ALTER TABLE survivor ADD COLUMN residence_changed_on TEXT;"
+  "ALTER TABLE survivor ADD COLUMN work_changed_on TEXT;"
+  "ALTER TABLE survivor ADD COLUMN area_changed_on TEXT;"
+
+  "CREATE TABLE referral_status ("
+  "  id INTEGER PRIMARY KEY,"
+  "  referral_id INTEGER NOT NULL REFERENCES referral (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL CHECK (status IN ('proposed','sent','accepted','completed','declined')),"
+  "  changed_on TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX referral_status_referral ON referral_status (referral_id, id);"
+  "INSERT INTO referral_status (referral_id, status, changed_on, created_at)"
+  "  SELECT id, status, date, updated_at FROM referral ORDER BY id;";
+
+static gboolean
+migrate_to_v2 (sqlite3  *db,
+               GError  **error)
+{
+  return exec_sql (db, schema_v2, error);
+}
+
 static const PwStoreMigration default_migrations[] = {
   migrate_to_v1,
+  migrate_to_v2,
 };
 
 const PwStoreMigration *
@@ -617,7 +645,7 @@ pw_store_open_with_migrations (const char              *path,
       return NULL;
     }
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!g_str_equal (path, ":memory:") && g_file_test (path, G_FILE_TEST_EXISTS))
     {
       /* Look before touching: a vault from a newer Pathway must not be
        * modified, not even by switching it to WAL. */
@@ -1111,6 +1139,12 @@ drop_weak_cache (PwStore    *self,
 /* ------------------------------------------------------------------------ */
 /* Survivors                                                                */
 
+/* Her residence, work or city area changed after @date (an SQL
+ * expression): a new risk review is due. Columns of table survivor. */
+#define LIFE_CHANGED_AFTER(date) \
+  "max (coalesce (survivor.residence_changed_on, ''), coalesce (survivor.work_changed_on, ''), " \
+  "     coalesce (survivor.area_changed_on, '')) > " date
+
 #define SURVIVOR_COLUMNS \
   "id, case_code, alias, birth_year, country, languages, preferred_language, " \
   "template_id, key_worker, intake_date, status, close_reason, created_at, updated_at, " \
@@ -1122,7 +1156,8 @@ drop_weak_cache (PwStore    *self,
   "(SELECT count (*) FROM plan_item p WHERE p.survivor_id = survivor.id " \
   "  AND p.status IN ('proposed', 'agreed', 'in_progress') " \
   "  AND p.due_date < date ('now', 'localtime')), " \
-  "coalesce ((SELECT a.next_review < date ('now', 'localtime') FROM assessment a " \
+  "coalesce ((SELECT a.next_review < date ('now', 'localtime') OR " LIFE_CHANGED_AFTER ("a.date") \
+  "           FROM assessment a " \
   "           WHERE a.survivor_id = survivor.id AND a.kind = 'risk' " \
   "           ORDER BY a.date DESC, a.id DESC LIMIT 1), 0)"
 
@@ -1665,7 +1700,10 @@ append_survivor_conditions (GString                *sql,
 
     case PW_SURVIVOR_ATTENTION_REVIEW_DUE:
       g_string_append (sql, " AND id IN (SELECT a.survivor_id FROM assessment a "
-                            "WHERE a.kind = 'risk' AND a.next_review < ? "
+                            "WHERE a.kind = 'risk' "
+                            "  AND (a.next_review < ? OR EXISTS (SELECT 1 FROM survivor "
+                            "       WHERE survivor.id = a.survivor_id "
+                            "         AND " LIFE_CHANGED_AFTER ("a.date") ")) "
                             "  AND a.id = (SELECT a2.id FROM assessment a2 "
                             "              WHERE a2.survivor_id = a.survivor_id "
                             "                AND a2.kind = 'risk' "
@@ -3223,6 +3261,105 @@ referral_check_error (PwStore  *self,
   return set_sqlite_error (self->db, sqlite3_extended_errcode (self->db), error);
 }
 
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && text[strspn (text, " \t\n")] != '\0';
+}
+
+/* Her consent @consent_id covers a referral to @service_id on @date: given,
+ * naming that service (to receive it or to share data with it), dated on
+ * or before @date and not expired on it. */
+#define COVERING_CONSENT_SQL \
+  "SELECT id FROM consent " \
+  "WHERE survivor_id = ?1 AND service_id = ?2 AND status = 'given' " \
+  "  AND scope IN ('services', 'data_sharing') " \
+  "  AND date <= ?3 AND (expires IS NULL OR expires >= ?3) "
+
+/* The consent rule: a referral that is not (or no longer) only proposed
+ * needs a consent that covers it, or a recorded reason. A consent named
+ * on a proposed referral must at least be hers. Runs in the caller's
+ * transaction. */
+static gboolean
+check_referral_consent (PwStore           *self,
+                        gint64             survivor_id,
+                        gint64             service_id,
+                        gint64             consent_id,
+                        const char        *reason,
+                        PwReferralStatus   status,
+                        const char        *date,
+                        GError           **error)
+{
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+  int rc;
+
+  if (consent_id > 0 && (status == PW_REFERRAL_STATUS_PROPOSED || has_text (reason)))
+    {
+      stmt = prepare (self, "SELECT 1 FROM consent WHERE id = ? AND survivor_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, consent_id);
+      sqlite3_bind_int64 (stmt, 2, survivor_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW)
+        return TRUE;
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (self->db, rc, error);
+      return invalid (error, _("The consent chosen for this referral is not hers. Choose one "
+                               "of her consents; nothing was saved."));
+    }
+  if (status == PW_REFERRAL_STATUS_PROPOSED || has_text (reason))
+    return TRUE;
+  if (consent_id <= 0)
+    return invalid (error, _("A referral can only be sent with her consent or a recorded "
+                             "reason for going ahead without it; nothing was saved."));
+
+  day = (date != NULL && *date != '\0') ? g_strdup (date) : today ();
+  stmt = prepare (self, COVERING_CONSENT_SQL "AND id = ?4", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  bind_text (stmt, 3, day);
+  sqlite3_bind_int64 (stmt, 4, consent_id);
+  rc = sqlite3_step (stmt);
+  found = rc == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return set_sqlite_error (self->db, rc, error);
+  if (!found)
+    return invalid (error, _("Her consent does not cover this referral: it names another "
+                             "service, was refused or withdrawn, or is not valid on the "
+                             "referral’s date. Record her consent for this service, or the "
+                             "reason for going ahead without it; nothing was saved."));
+  return TRUE;
+}
+
+static gboolean
+add_referral_history (PwStore           *self,
+                      gint64             referral_id,
+                      PwReferralStatus   status,
+                      const char        *date,
+                      GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self,
+                  "INSERT INTO referral_status (referral_id, status, changed_on, created_at) "
+                  "VALUES (?, ?, coalesce (?, date ('now', 'localtime')), ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, referral_id);
+  bind_enum (stmt, 2, PW_TYPE_REFERRAL_STATUS, status);
+  bind_opt_text (stmt, 3, date);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+  return step_done (self, stmt, error);
+}
+
 gint64
 pw_store_add_referral (PwStore     *self,
                        PwReferral  *referral,
@@ -3237,6 +3374,15 @@ pw_store_add_referral (PwStore     *self,
 
   if (!check_date (pw_referral_get_date (referral), error) || !begin (self, error))
     return 0;
+  if (!check_referral_consent (self,
+                               pw_referral_get_survivor_id (referral),
+                               pw_referral_get_service_id (referral),
+                               pw_referral_get_consent_id (referral),
+                               pw_referral_get_no_consent_reason (referral),
+                               pw_referral_get_status (referral),
+                               pw_referral_get_date (referral),
+                               error))
+    goto fail;
   stmt = prepare (self,
                   "INSERT INTO referral (survivor_id, service_id, plan_item_id, consent_id, "
                   "  no_consent_reason, date, status, outcome, created_at, updated_at) "
@@ -3262,7 +3408,9 @@ pw_store_add_referral (PwStore     *self,
       goto fail;
     }
   id = sqlite3_last_insert_rowid (self->db);
-  if (!audit (self, PW_RECORD_KIND_REFERRAL, id, pw_referral_get_survivor_id (referral),
+  if (!add_referral_history (self, id, pw_referral_get_status (referral),
+                             pw_referral_get_date (referral), error) ||
+      !audit (self, PW_RECORD_KIND_REFERRAL, id, pw_referral_get_survivor_id (referral),
               PW_AUDIT_ACTION_CREATE, error) ||
       !commit (self, error))
     goto fail;
@@ -3277,6 +3425,101 @@ fail:
   return 0;
 }
 
+/* What is stored of a referral that the rule needs; FALSE (NO_RECORD) if
+ * it is gone. */
+static gboolean
+referral_lookup (PwStore           *self,
+                 gint64             referral_id,
+                 gint64            *survivor_id,
+                 gint64            *service_id,
+                 gint64            *consent_id,
+                 char             **reason,
+                 PwReferralStatus  *status,
+                 GError           **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT survivor_id, service_id, consent_id, no_consent_reason, status "
+                  "FROM referral WHERE id = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, referral_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *survivor_id = sqlite3_column_int64 (stmt, 0);
+      *service_id = sqlite3_column_int64 (stmt, 1);
+      *consent_id = sqlite3_column_int64 (stmt, 2);
+      *reason = g_strdup (column_text (stmt, 3));
+      *status = column_enum (stmt, 4, PW_TYPE_REFERRAL_STATUS);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return no_record (error);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (self->db, rc, error);
+  return TRUE;
+}
+
+gboolean
+pw_store_update_referral (PwStore     *self,
+                          PwReferral  *referral,
+                          GError     **error)
+{
+  g_autofree char *old_reason = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id, survivor_id, service_id, consent_id;
+  PwReferralStatus status;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (PW_IS_REFERRAL (referral), FALSE);
+
+  id = pw_referral_get_id (referral);
+  if (!check_date (pw_referral_get_date (referral), error) || !begin (self, error))
+    return FALSE;
+  if (!referral_lookup (self, id, &survivor_id, &service_id, &consent_id, &old_reason,
+                        &status, error) ||
+      !check_referral_consent (self, survivor_id,
+                               pw_referral_get_service_id (referral),
+                               pw_referral_get_consent_id (referral),
+                               pw_referral_get_no_consent_reason (referral),
+                               status, pw_referral_get_date (referral), error))
+    goto fail;
+  stmt = prepare (self,
+                  "UPDATE referral SET service_id = ?1, plan_item_id = ?2, consent_id = ?3, "
+                  "  no_consent_reason = ?4, date = coalesce (?5, date), outcome = ?6, "
+                  "  updated_at = ?7 WHERE id = ?8",
+                  error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, pw_referral_get_service_id (referral));
+  bind_opt_id (stmt, 2, pw_referral_get_plan_item_id (referral));
+  bind_opt_id (stmt, 3, pw_referral_get_consent_id (referral));
+  bind_opt_text (stmt, 4, pw_referral_get_no_consent_reason (referral));
+  bind_opt_text (stmt, 5, pw_referral_get_date (referral));
+  bind_opt_text (stmt, 6, pw_referral_get_outcome (referral));
+  sqlite3_bind_int64 (stmt, 7, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 8, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      referral_check_error (self, error);
+      goto fail;
+    }
+  if (!audit (self, PW_RECORD_KIND_REFERRAL, id, survivor_id, PW_AUDIT_ACTION_UPDATE, error))
+    goto fail;
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
 gboolean
 pw_store_set_referral_status (PwStore           *self,
                               gint64             referral_id,
@@ -3284,62 +3527,128 @@ pw_store_set_referral_status (PwStore           *self,
                               const char        *outcome,
                               GError           **error)
 {
+  return pw_store_record_referral_status (self, referral_id, status, NULL, outcome, error);
+}
+
+gboolean
+pw_store_record_referral_status (PwStore           *self,
+                                 gint64             referral_id,
+                                 PwReferralStatus   status,
+                                 const char        *date,
+                                 const char        *outcome,
+                                 GError           **error)
+{
+  g_autofree char *reason = NULL;
   sqlite3_stmt *stmt;
+  gint64 survivor_id, service_id, consent_id;
+  PwReferralStatus old_status;
   int rc;
 
   g_return_val_if_fail (PW_IS_STORE (self), FALSE);
 
-  if (!begin (self, error))
+  if (!check_date (date, error) || !begin (self, error))
     return FALSE;
+  if (!referral_lookup (self, referral_id, &survivor_id, &service_id, &consent_id, &reason,
+                        &old_status, error))
+    goto fail;
+  /* Sending is the moment her consent must hold; later steps follow it. */
+  if (old_status == PW_REFERRAL_STATUS_PROPOSED &&
+      !check_referral_consent (self, survivor_id, service_id, consent_id, reason, status,
+                               date, error))
+    goto fail;
   stmt = prepare (self,
                   "UPDATE referral SET status = ?1, updated_at = ?2, "
                   "  outcome = coalesce (?4, outcome) WHERE id = ?3",
                   error);
   if (stmt == NULL)
-    {
-      rollback (self);
-      return FALSE;
-    }
+    goto fail;
   bind_enum (stmt, 1, PW_TYPE_REFERRAL_STATUS, status);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
   sqlite3_bind_int64 (stmt, 3, referral_id);
   bind_opt_text (stmt, 4, outcome);
-  /* Step here first to tell the consent rule from other failures. */
   rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      sqlite3_reset (stmt);
       referral_check_error (self, error);
-      rollback (self);
-      return FALSE;
+      goto fail;
+    }
+  if (!add_referral_history (self, referral_id, status, date, error) ||
+      !audit (self, PW_RECORD_KIND_REFERRAL, referral_id, survivor_id,
+              PW_AUDIT_ACTION_STATUS, error))
+    goto fail;
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+GArray *
+pw_store_list_referral_history (PwStore  *self,
+                                gint64    referral_id,
+                                GError  **error)
+{
+  g_autoptr(GArray) history = g_array_new (FALSE, TRUE, sizeof (PwReferralStatusDate));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT status, changed_on FROM referral_status WHERE referral_id = ? "
+                  "ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, referral_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwReferralStatusDate entry = { 0, };
+
+      entry.status = column_enum (stmt, 0, PW_TYPE_REFERRAL_STATUS);
+      g_strlcpy (entry.date, column_text (stmt, 1) ?: "", sizeof entry.date);
+      g_array_append_val (history, entry);
     }
   sqlite3_reset (stmt);
-  if (sqlite3_changes (self->db) == 0)
+  if (rc != SQLITE_DONE)
     {
-      rollback (self);
-      return no_record (error);
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
     }
-  {
-    sqlite3_stmt *lookup = prepare (self, "SELECT survivor_id FROM referral WHERE id = ?", error);
-    gint64 survivor_id = 0;
+  return g_steal_pointer (&history);
+}
 
-    if (lookup == NULL)
-      {
-        rollback (self);
-        return FALSE;
-      }
-    sqlite3_bind_int64 (lookup, 1, referral_id);
-    if (sqlite3_step (lookup) == SQLITE_ROW)
-      survivor_id = sqlite3_column_int64 (lookup, 0);
-    sqlite3_reset (lookup);
-    if (!audit (self, PW_RECORD_KIND_REFERRAL, referral_id, survivor_id,
-                PW_AUDIT_ACTION_STATUS, error))
-      {
-        rollback (self);
-        return FALSE;
-      }
-  }
-  return commit (self, error);
+gint64
+pw_store_find_covering_consent (PwStore     *self,
+                                gint64       survivor_id,
+                                gint64       service_id,
+                                const char  *date,
+                                GError     **error)
+{
+  g_autofree char *day = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+
+  if (!check_date (date, error))
+    return 0;
+  day = (date != NULL && *date != '\0') ? g_strdup (date) : today ();
+  stmt = prepare (self, COVERING_CONSENT_SQL "ORDER BY date DESC, id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  sqlite3_bind_int64 (stmt, 2, service_id);
+  bind_text (stmt, 3, day);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    set_sqlite_error (self->db, rc, error);
+  return id;
 }
 
 GPtrArray *
@@ -3863,6 +4172,615 @@ pw_store_list_used_step_ids (PwStore     *self,
 }
 
 /* ------------------------------------------------------------------------ */
+/* In memory, and import                                                    */
+
+PwStore *
+pw_store_open_in_memory (GError **error)
+{
+  guint8 *key;
+  PwStore *store;
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_FAILED,
+                           _("The encryption library could not start. Pathway cannot "
+                             "open the vault on this system."));
+      return NULL;
+    }
+
+  /* SQLCipher wants a key even for memory; a random one is never known. */
+  key = sodium_malloc (PW_STORE_KEY_SIZE);
+  if (key == NULL)
+    {
+      g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_FAILED,
+                           _("There is not enough protected memory to open the vault. "
+                             "Close other programs and try again."));
+      return NULL;
+    }
+  randombytes_buf (key, PW_STORE_KEY_SIZE);
+  store = pw_store_open (":memory:", key, PW_STORE_OPEN_CREATE, error);
+  sodium_free (key);
+  return store;
+}
+
+gboolean
+pw_store_import (PwStore            *self,
+                 PwStoreImportFunc   func,
+                 gpointer            user_data,
+                 GError            **error)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (!self->importing, FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  self->importing = TRUE;
+  if (!func (self, user_data, error))
+    {
+      self->importing = FALSE;
+      rollback (self);
+      return FALSE;
+    }
+  self->importing = FALSE;
+
+  return commit (self, error);
+}
+
+/* 0 (unknown) becomes now: a record always has its timestamps. */
+static gint64
+time_or_now (gint64 t)
+{
+  return t > 0 ? t : g_get_real_time ();
+}
+
+static gint64
+import_step (PwStore        *self,
+             sqlite3_stmt   *stmt,
+             PwRecordKind    kind,
+             gint64          survivor_id,
+             GError        **error)
+{
+  gint64 id;
+
+  if (!step_done (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+  if (kind == PW_RECORD_KIND_SURVIVOR)
+    survivor_id = id;
+  if (!audit (self, kind, id, survivor_id, PW_AUDIT_ACTION_CREATE, error))
+    return 0;
+  return id;
+}
+
+static gint64
+import_survivor (PwStore     *self,
+                 PwSurvivor  *survivor,
+                 GError     **error)
+{
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id, created = time_or_now (pw_survivor_get_created_at (survivor));
+  int rc;
+
+  if ((code = validate_survivor (survivor, error)) == NULL)
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO survivor (case_code, alias, birth_year, country, languages, "
+                  "  preferred_language, template_id, key_worker, intake_date, status, "
+                  "  close_reason, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  bind_survivor (stmt, survivor, code);
+  sqlite3_bind_int64 (stmt, 12, created);
+  sqlite3_bind_int64 (stmt, 13, MAX (created, pw_survivor_get_updated_at (survivor)));
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      survivor_write_error (self, error);
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!fts_sync (self, id, error) ||
+      !audit (self, PW_RECORD_KIND_SURVIVOR, id, id, PW_AUDIT_ACTION_CREATE, error))
+    return 0;
+  return id;
+}
+
+static gint64
+import_stage_state (PwStore       *self,
+                    PwStageState  *state,
+                    GError       **error)
+{
+  const char *stage_id = pw_stage_state_get_stage_id (state);
+  const char *since = pw_stage_state_get_since (state);
+  sqlite3_stmt *stmt;
+
+  if (stage_id == NULL || *stage_id == '\0' || since == NULL || *since == '\0')
+    {
+      invalid (error, _("A stage change has no stage or no date; nothing was saved."));
+      return 0;
+    }
+  if (!check_date (since, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO stage_state (survivor_id, stage_id, status, since, created_at) "
+                  "VALUES (?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pw_stage_state_get_survivor_id (state));
+  bind_text (stmt, 2, stage_id);
+  bind_enum (stmt, 3, PW_TYPE_STAGE_STATUS, pw_stage_state_get_status (state));
+  bind_text (stmt, 4, since);
+  sqlite3_bind_int64 (stmt, 5, time_or_now (pw_stage_state_get_created_at (state)));
+  return import_step (self, stmt, PW_RECORD_KIND_STAGE_STATE,
+                      pw_stage_state_get_survivor_id (state), error);
+}
+
+static gint64
+import_plan_item (PwStore     *self,
+                  PwPlanItem  *item,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id, survivor_id = pw_plan_item_get_survivor_id (item);
+  gint64 created = time_or_now (pw_plan_item_get_created_at (item));
+
+  if (!validate_plan_item (item, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO plan_item (step_id, stage_id, domain, title, her_words, "
+                  "  responsible, due_date, status, achieved_date, notes, survivor_id, priority, "
+                  "  created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  bind_plan_item (stmt, item);
+  sqlite3_bind_int64 (stmt, 11, survivor_id);
+  sqlite3_bind_int (stmt, 12, MAX (pw_plan_item_get_priority (item), 0));
+  sqlite3_bind_int64 (stmt, 13, created);
+  sqlite3_bind_int64 (stmt, 14, MAX (created, pw_plan_item_get_updated_at (item)));
+  if ((id = import_step (self, stmt, PW_RECORD_KIND_PLAN_ITEM, survivor_id, error)) == 0 ||
+      !fts_sync (self, survivor_id, error))
+    return 0;
+  return id;
+}
+
+/* History rows belong to their plan item: no audit row of their own. */
+static gint64
+import_status_change (PwStore         *self,
+                      PwStatusChange  *change,
+                      GError         **error)
+{
+  const char *day = pw_status_change_get_changed_on (change);
+  sqlite3_stmt *stmt;
+
+  if (day == NULL || *day == '\0')
+    {
+      invalid (error, _("A status change has no date; nothing was saved."));
+      return 0;
+    }
+  if (!check_date (day, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO plan_item_status (plan_item_id, status, changed_on, created_at) "
+                  "VALUES (?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pw_status_change_get_plan_item_id (change));
+  bind_enum (stmt, 2, PW_TYPE_PLAN_ITEM_STATUS, pw_status_change_get_status (change));
+  bind_text (stmt, 3, day);
+  sqlite3_bind_int64 (stmt, 4, time_or_now (pw_status_change_get_created_at (change)));
+  if (!step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gint64
+import_service (PwStore    *self,
+                PwService  *service,
+                GError    **error)
+{
+  g_autofree char *languages = strv_to_column (pw_service_get_languages (service));
+  gint64 created = time_or_now (pw_service_get_created_at (service));
+  sqlite3_stmt *stmt;
+
+  if (!validate_service (service, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO service (name, kind, contact, languages, notes, created_at, "
+                  "  updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, pw_service_get_name (service));
+  bind_opt_text (stmt, 2, pw_service_get_kind (service));
+  bind_opt_text (stmt, 3, pw_service_get_contact (service));
+  bind_text (stmt, 4, languages);
+  bind_opt_text (stmt, 5, pw_service_get_notes (service));
+  sqlite3_bind_int64 (stmt, 6, created);
+  sqlite3_bind_int64 (stmt, 7, MAX (created, pw_service_get_updated_at (service)));
+  return import_step (self, stmt, PW_RECORD_KIND_SERVICE, 0, error);
+}
+
+static gint64
+import_consent (PwStore    *self,
+                PwConsent  *consent,
+                GError    **error)
+{
+  gint64 created = time_or_now (pw_consent_get_created_at (consent));
+  const char *date = pw_consent_get_date (consent);
+  sqlite3_stmt *stmt;
+
+  if (pw_consent_get_scope (consent) == PW_CONSENT_SCOPE_DATA_SHARING &&
+      pw_consent_get_service_id (consent) <= 0)
+    {
+      invalid (error, _("Consent to share data must name the service it is shared with; "
+                        "nothing was saved."));
+      return 0;
+    }
+  if (date == NULL || *date == '\0')
+    {
+      invalid (error, _("A consent has no date; nothing was saved."));
+      return 0;
+    }
+  if (!check_date (date, error) || !check_date (pw_consent_get_expires (consent), error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO consent (survivor_id, scope, service_id, form, status, date, "
+                  "  expires, notes, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pw_consent_get_survivor_id (consent));
+  bind_enum (stmt, 2, PW_TYPE_CONSENT_SCOPE, pw_consent_get_scope (consent));
+  bind_opt_id (stmt, 3, pw_consent_get_service_id (consent));
+  bind_enum (stmt, 4, PW_TYPE_CONSENT_FORM, pw_consent_get_form (consent));
+  bind_enum (stmt, 5, PW_TYPE_CONSENT_STATUS, pw_consent_get_status (consent));
+  bind_text (stmt, 6, date);
+  bind_opt_text (stmt, 7, pw_consent_get_expires (consent));
+  bind_opt_text (stmt, 8, pw_consent_get_notes (consent));
+  sqlite3_bind_int64 (stmt, 9, created);
+  sqlite3_bind_int64 (stmt, 10, MAX (created, pw_consent_get_updated_at (consent)));
+  return import_step (self, stmt, PW_RECORD_KIND_CONSENT,
+                      pw_consent_get_survivor_id (consent), error);
+}
+
+/* The consent rule is not checked again: her file kept it where it was
+ * written, and a consent valid then may have expired since. */
+static gint64
+import_referral (PwStore     *self,
+                 PwReferral  *referral,
+                 GError     **error)
+{
+  gint64 created = time_or_now (pw_referral_get_created_at (referral));
+  const char *date = pw_referral_get_date (referral);
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  if (date == NULL || *date == '\0')
+    {
+      invalid (error, _("A referral has no date; nothing was saved."));
+      return 0;
+    }
+  if (!check_date (date, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO referral (survivor_id, service_id, plan_item_id, consent_id, "
+                  "  no_consent_reason, date, status, outcome, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pw_referral_get_survivor_id (referral));
+  sqlite3_bind_int64 (stmt, 2, pw_referral_get_service_id (referral));
+  bind_opt_id (stmt, 3, pw_referral_get_plan_item_id (referral));
+  bind_opt_id (stmt, 4, pw_referral_get_consent_id (referral));
+  bind_opt_text (stmt, 5, pw_referral_get_no_consent_reason (referral));
+  bind_text (stmt, 6, date);
+  bind_enum (stmt, 7, PW_TYPE_REFERRAL_STATUS, pw_referral_get_status (referral));
+  bind_opt_text (stmt, 8, pw_referral_get_outcome (referral));
+  sqlite3_bind_int64 (stmt, 9, created);
+  sqlite3_bind_int64 (stmt, 10, MAX (created, pw_referral_get_updated_at (referral)));
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      referral_check_error (self, error);
+      return 0;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!audit (self, PW_RECORD_KIND_REFERRAL, id, pw_referral_get_survivor_id (referral),
+              PW_AUDIT_ACTION_CREATE, error))
+    return 0;
+  return id;
+}
+
+static gint64
+import_note (PwStore  *self,
+             PwNote   *note,
+             GError  **error)
+{
+  gint64 created = time_or_now (pw_note_get_created_at (note));
+  const char *date = pw_note_get_date (note);
+  sqlite3_stmt *stmt;
+
+  if (date == NULL || *date == '\0')
+    {
+      invalid (error, _("A note has no date; nothing was saved."));
+      return 0;
+    }
+  if (!check_date (date, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO note (survivor_id, date, body, restricted, author, "
+                  "  created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pw_note_get_survivor_id (note));
+  bind_text (stmt, 2, date);
+  bind_text (stmt, 3, pw_note_get_body (note));
+  sqlite3_bind_int (stmt, 4, pw_note_get_restricted (note) ? 1 : 0);
+  bind_opt_text (stmt, 5, pw_note_get_author (note));
+  sqlite3_bind_int64 (stmt, 6, created);
+  sqlite3_bind_int64 (stmt, 7, MAX (created, pw_note_get_updated_at (note)));
+  return import_step (self, stmt, PW_RECORD_KIND_NOTE, pw_note_get_survivor_id (note), error);
+}
+
+static gint64
+import_milestone (PwStore      *self,
+                  PwMilestone  *milestone,
+                  GError      **error)
+{
+  const char *date = pw_milestone_get_date (milestone);
+  sqlite3_stmt *stmt;
+
+  if (date == NULL || *date == '\0')
+    {
+      invalid (error, _("A milestone has no date; nothing was saved."));
+      return 0;
+    }
+  if (!check_date (date, error))
+    return 0;
+  stmt = prepare (self,
+                  "INSERT INTO milestone (survivor_id, date, title, stage_id, domain, "
+                  "  plan_item_id, created_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pw_milestone_get_survivor_id (milestone));
+  bind_text (stmt, 2, date);
+  bind_text (stmt, 3, pw_milestone_get_title (milestone));
+  bind_opt_text (stmt, 4, pw_milestone_get_stage_id (milestone));
+  bind_opt_text (stmt, 5, pw_milestone_get_domain (milestone));
+  bind_opt_id (stmt, 6, pw_milestone_get_plan_item_id (milestone));
+  sqlite3_bind_int64 (stmt, 7, time_or_now (pw_milestone_get_created_at (milestone)));
+  return import_step (self, stmt, PW_RECORD_KIND_MILESTONE,
+                      pw_milestone_get_survivor_id (milestone), error);
+}
+
+static gint64
+import_assessment (PwStore       *self,
+                   PwAssessment  *assessment,
+                   GError       **error)
+{
+  const char * const *factors = pw_assessment_get_risk_factors (assessment);
+  GPtrArray *needs = pw_assessment_get_needs (assessment);
+  GPtrArray *scores = pw_assessment_get_scores (assessment);
+  PwAssessmentKind kind = pw_assessment_get_kind (assessment);
+  gint64 created = time_or_now (pw_assessment_get_created_at (assessment));
+  const char *date = pw_assessment_get_date (assessment);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  for (guint i = 0; i < scores->len; i++)
+    {
+      PwCheckinScore *score = g_ptr_array_index (scores, i);
+
+      if (score->her_score < 0 || score->her_score > 5 ||
+          score->worker_score < 0 || score->worker_score > 5)
+        {
+          invalid (error, _("Check-in scores go from 1 to 5; nothing was saved."));
+          return 0;
+        }
+    }
+  if (date == NULL || *date == '\0')
+    {
+      invalid (error, _("An assessment has no date; nothing was saved."));
+      return 0;
+    }
+  if (!check_date (date, error) ||
+      !check_date (pw_assessment_get_next_review (assessment), error))
+    return 0;
+
+  stmt = prepare (self,
+                  "INSERT INTO assessment (survivor_id, kind, date, assessor, risk_level, "
+                  "  review_trigger, next_review, notes, created_at, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, pw_assessment_get_survivor_id (assessment));
+  bind_enum (stmt, 2, PW_TYPE_ASSESSMENT_KIND, kind);
+  bind_text (stmt, 3, date);
+  bind_opt_text (stmt, 4, pw_assessment_get_assessor (assessment));
+  if (kind == PW_ASSESSMENT_KIND_RISK &&
+      pw_assessment_get_risk_level (assessment) != PW_RISK_LEVEL_NONE)
+    bind_enum (stmt, 5, PW_TYPE_RISK_LEVEL, pw_assessment_get_risk_level (assessment));
+  else
+    sqlite3_bind_null (stmt, 5);
+  bind_opt_text (stmt, 6, pw_assessment_get_review_trigger (assessment));
+  bind_opt_text (stmt, 7, pw_assessment_get_next_review (assessment));
+  bind_opt_text (stmt, 8, pw_assessment_get_notes (assessment));
+  sqlite3_bind_int64 (stmt, 9, created);
+  sqlite3_bind_int64 (stmt, 10, MAX (created, pw_assessment_get_updated_at (assessment)));
+  if (!step_done (self, stmt, error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; factors != NULL && factors[i] != NULL; i++)
+    {
+      stmt = prepare (self, "INSERT OR IGNORE INTO risk_factor (assessment_id, factor) "
+                            "VALUES (?, ?)", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, factors[i]);
+      if (!step_done (self, stmt, error))
+        return 0;
+    }
+  for (guint i = 0; i < needs->len; i++)
+    {
+      PwNeedItem *need = g_ptr_array_index (needs, i);
+
+      stmt = prepare (self, "INSERT INTO need_item (assessment_id, need, label, coverage, "
+                            "  priority) VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, need->need);
+      bind_opt_text (stmt, 3, need->label);
+      bind_enum (stmt, 4, PW_TYPE_NEED_COVERAGE, need->coverage);
+      sqlite3_bind_int (stmt, 5, need->priority);
+      if (!step_done (self, stmt, error))
+        return 0;
+    }
+  for (guint i = 0; i < scores->len; i++)
+    {
+      PwCheckinScore *score = g_ptr_array_index (scores, i);
+
+      stmt = prepare (self, "INSERT INTO checkin_score (assessment_id, indicator_id, "
+                            "  her_score, worker_score) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      bind_text (stmt, 2, score->indicator_id);
+      if (score->her_score > 0)
+        sqlite3_bind_int (stmt, 3, score->her_score);
+      if (score->worker_score > 0)
+        sqlite3_bind_int (stmt, 4, score->worker_score);
+      if (!step_done (self, stmt, error))
+        return 0;
+    }
+
+  if (!audit (self, PW_RECORD_KIND_ASSESSMENT, id, pw_assessment_get_survivor_id (assessment),
+              PW_AUDIT_ACTION_CREATE, error))
+    return 0;
+  return id;
+}
+
+static gboolean
+check_importing (PwStore  *self,
+                 GError  **error)
+{
+  if (!check_open (self, error))
+    return FALSE;
+  g_return_val_if_fail (self->importing, FALSE);
+  return TRUE;
+}
+
+gint64
+pw_store_import_record (PwStore   *self,
+                        gpointer   record,
+                        GError   **error)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), 0);
+  g_return_val_if_fail (G_IS_OBJECT (record), 0);
+
+  if (!check_importing (self, error))
+    return 0;
+
+  if (PW_IS_SURVIVOR (record))
+    return import_survivor (self, record, error);
+  if (PW_IS_STAGE_STATE (record))
+    return import_stage_state (self, record, error);
+  if (PW_IS_PLAN_ITEM (record))
+    return import_plan_item (self, record, error);
+  if (PW_IS_STATUS_CHANGE (record))
+    return import_status_change (self, record, error);
+  if (PW_IS_SERVICE (record))
+    return import_service (self, record, error);
+  if (PW_IS_CONSENT (record))
+    return import_consent (self, record, error);
+  if (PW_IS_REFERRAL (record))
+    return import_referral (self, record, error);
+  if (PW_IS_NOTE (record))
+    return import_note (self, record, error);
+  if (PW_IS_MILESTONE (record))
+    return import_milestone (self, record, error);
+  if (PW_IS_ASSESSMENT (record))
+    return import_assessment (self, record, error);
+
+  g_return_val_if_reached (0);
+}
+
+gboolean
+pw_store_import_referral_status (PwStore           *self,
+                                 gint64             referral_id,
+                                 PwReferralStatus   status,
+                                 const char        *date,
+                                 GError           **error)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  if (!check_importing (self, error))
+    return FALSE;
+  if (date == NULL || *date == '\0')
+    return invalid (error, _("A status change has no date; nothing was saved."));
+  if (!check_date (date, error))
+    return FALSE;
+  return add_referral_history (self, referral_id, status, date, error);
+}
+
+static const char *life_change_column (PwLifeChange change);
+
+gboolean
+pw_store_import_life_change (PwStore       *self,
+                             gint64         survivor_id,
+                             PwLifeChange   change,
+                             const char    *date,
+                             GError       **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (life_change_column (change) != NULL, FALSE);
+
+  if (!check_importing (self, error) || !check_date (date, error))
+    return FALSE;
+
+  /* The column name comes from our own table, never from the caller. */
+  sql = g_strdup_printf ("UPDATE survivor SET %s = ? WHERE id = ?", life_change_column (change));
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      bind_opt_text (stmt, 1, date);
+      sqlite3_bind_int64 (stmt, 2, survivor_id);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self->db, rc, error);
+  if (sqlite3_changes (self->db) == 0)
+    return no_record (error);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
 /* Backups                                                                  */
 
 static gboolean
@@ -4075,4 +4993,311 @@ pw_store_diff_ids (const gint64 *old_ids,
   *position = prefix;
   *removed = n_old - prefix - suffix;
   *added = n_new - prefix - suffix;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Safety: changes in her life, risk reviews due, consents expiring        */
+
+static const char *
+life_change_column (PwLifeChange change)
+{
+  switch (change)
+    {
+    case PW_LIFE_CHANGE_RESIDENCE:
+      return "residence_changed_on";
+    case PW_LIFE_CHANGE_WORK:
+      return "work_changed_on";
+    case PW_LIFE_CHANGE_AREA:
+      return "area_changed_on";
+    default:
+      return NULL;
+    }
+}
+
+gboolean
+pw_store_record_life_change (PwStore       *self,
+                             gint64         survivor_id,
+                             PwLifeChange   change,
+                             const char    *date,
+                             GError       **error)
+{
+  static const char *sql[] = {
+    "UPDATE survivor SET residence_changed_on = coalesce (?1, date ('now', 'localtime')), "
+    "  updated_at = ?2 WHERE id = ?3",
+    "UPDATE survivor SET work_changed_on = coalesce (?1, date ('now', 'localtime')), "
+    "  updated_at = ?2 WHERE id = ?3",
+    "UPDATE survivor SET area_changed_on = coalesce (?1, date ('now', 'localtime')), "
+    "  updated_at = ?2 WHERE id = ?3",
+  };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (life_change_column (change) != NULL, FALSE);
+
+  if (!check_date (date, error) || !begin (self, error))
+    return FALSE;
+  stmt = prepare (self, sql[change], error);
+  if (stmt == NULL)
+    goto fail;
+  bind_opt_text (stmt, 1, date);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 3, survivor_id);
+  if (!step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      no_record (error);
+      goto fail;
+    }
+  if (!audit (self, PW_RECORD_KIND_SURVIVOR, survivor_id, survivor_id,
+              PW_AUDIT_ACTION_UPDATE, error))
+    goto fail;
+  return commit (self, error);
+
+fail:
+  rollback (self);
+  return FALSE;
+}
+
+char *
+pw_store_get_life_change (PwStore       *self,
+                          gint64         survivor_id,
+                          PwLifeChange   change,
+                          GError       **error)
+{
+  static const char *sql[] = {
+    "SELECT residence_changed_on FROM survivor WHERE id = ?",
+    "SELECT work_changed_on FROM survivor WHERE id = ?",
+    "SELECT area_changed_on FROM survivor WHERE id = ?",
+  };
+  sqlite3_stmt *stmt;
+  char *date = NULL;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+  g_return_val_if_fail (life_change_column (change) != NULL, NULL);
+
+  stmt = prepare (self, sql[change], error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    date = g_strdup (column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    no_record (error);
+  else if (rc != SQLITE_ROW)
+    set_sqlite_error (self->db, rc, error);
+  return date;
+}
+
+void
+pw_review_due_free (PwReviewDue *due)
+{
+  if (due == NULL)
+    return;
+  g_free (due->date);
+  g_free (due);
+}
+
+/* Columns: id, intake date, the three change dates, then her latest risk
+ * assessment's date and next review (NULL without one) and whether she has
+ * one. */
+#define REVIEW_COLUMNS \
+  "SELECT s.id, s.intake_date, s.residence_changed_on, s.work_changed_on, s.area_changed_on, " \
+  "  a.date, a.next_review, a.id IS NOT NULL " \
+  "FROM survivor s LEFT JOIN assessment a ON a.id = " \
+  "  (SELECT a2.id FROM assessment a2 WHERE a2.survivor_id = s.id AND a2.kind = 'risk' " \
+  "   ORDER BY a2.date DESC, a2.id DESC LIMIT 1) "
+
+static PwReviewDue *
+review_due_from_row (sqlite3_stmt *stmt,
+                     const char   *today)
+{
+  PwReviewDue *due = g_new0 (PwReviewDue, 1);
+  const char *assessed = column_text (stmt, 5);
+  const char *next_review = column_text (stmt, 6);
+  const char *latest_change = NULL;
+
+  due->survivor_id = sqlite3_column_int64 (stmt, 0);
+
+  if (sqlite3_column_int (stmt, 7) == 0)
+    {
+      due->reason = PW_REVIEW_FIRST;
+      due->date = g_strdup (column_text (stmt, 1));
+      return due;
+    }
+
+  /* The latest change wins; on a tie, the first in PwLifeChange order. */
+  for (PwLifeChange c = PW_LIFE_CHANGE_RESIDENCE; c <= PW_LIFE_CHANGE_AREA; c++)
+    {
+      const char *date = column_text (stmt, 2 + c);
+
+      if (date != NULL && g_strcmp0 (date, assessed) > 0 &&
+          (latest_change == NULL || strcmp (date, latest_change) > 0))
+        {
+          latest_change = date;
+          due->change = c;
+        }
+    }
+  if (latest_change != NULL)
+    {
+      due->reason = PW_REVIEW_AFTER_CHANGE;
+      due->date = g_strdup (latest_change);
+      return due;
+    }
+
+  due->reason = (next_review != NULL && strcmp (next_review, today) < 0) ? PW_REVIEW_OVERDUE
+                                                                           : PW_REVIEW_NOT_DUE;
+  due->date = g_strdup (next_review);
+  return due;
+}
+
+PwReviewDue *
+pw_store_get_review_due (PwStore     *self,
+                         gint64       survivor_id,
+                         const char  *today_text,
+                         GError     **error)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *week_end = NULL;
+  PwReviewDue *due = NULL;
+  sqlite3_stmt *stmt;
+  gint64 cutoff;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  if (!query_dates (today_text, &day, &week_end, &cutoff, error))
+    return NULL;
+  stmt = prepare (self, REVIEW_COLUMNS "WHERE s.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    due = review_due_from_row (stmt, day);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    no_record (error);
+  else if (rc != SQLITE_ROW)
+    set_sqlite_error (self->db, rc, error);
+  return due;
+}
+
+static int
+compare_reviews_due (gconstpointer a,
+                     gconstpointer b)
+{
+  const PwReviewDue *x = *(PwReviewDue **) a;
+  const PwReviewDue *y = *(PwReviewDue **) b;
+
+  if ((x->date == NULL) != (y->date == NULL))
+    return x->date == NULL ? 1 : -1;
+  if (x->date != NULL && strcmp (x->date, y->date) != 0)
+    return strcmp (x->date, y->date);
+  return x->survivor_id < y->survivor_id ? -1 : x->survivor_id > y->survivor_id;
+}
+
+GPtrArray *
+pw_store_list_reviews_due (PwStore     *self,
+                           const char  *today_text,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) pw_review_due_free);
+  g_autofree char *day = NULL;
+  g_autofree char *week_end = NULL;
+  sqlite3_stmt *stmt;
+  gint64 cutoff;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  if (!query_dates (today_text, &day, &week_end, &cutoff, error))
+    return NULL;
+  stmt = prepare (self, REVIEW_COLUMNS "WHERE s.status = 'active'", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwReviewDue *due = review_due_from_row (stmt, day);
+
+      if (due->reason == PW_REVIEW_NOT_DUE)
+        pw_review_due_free (due);
+      else
+        g_ptr_array_add (list, due);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  g_ptr_array_sort (list, compare_reviews_due);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+pw_store_list_expiring_consents (PwStore     *self,
+                                 const char  *today_text,
+                                 guint        days,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *week_end = NULL;
+  g_autofree char *last = NULL;
+  sqlite3_stmt *stmt;
+  gint64 cutoff;
+  unsigned y, m, d;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+
+  if (!query_dates (today_text, &day, &week_end, &cutoff, error))
+    return NULL;
+  sscanf (day, "%4u-%2u-%2u", &y, &m, &d);
+  start = g_date_time_new_local (y, m, d, 12, 0, 0);
+  end = g_date_time_add_days (start, days);
+  last = g_date_time_format (end, "%Y-%m-%d");
+
+  stmt = prepare (self,
+                  "SELECT c.id, c.survivor_id, c.scope, c.service_id, c.form, c.status, c.date, "
+                  "  c.expires, c.notes, c.created_at, c.updated_at "
+                  "FROM consent c JOIN survivor s ON s.id = c.survivor_id "
+                  "WHERE s.status = 'active' AND c.status = 'given' "
+                  "  AND c.expires BETWEEN ?1 AND ?2 "
+                  "ORDER BY c.expires, c.id",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, day);
+  bind_text (stmt, 2, last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PwConsent *c = pw_consent_new ();
+
+      pw_consent_set_id (c, sqlite3_column_int64 (stmt, 0));
+      pw_consent_set_survivor_id (c, sqlite3_column_int64 (stmt, 1));
+      pw_consent_set_scope (c, column_enum (stmt, 2, PW_TYPE_CONSENT_SCOPE));
+      pw_consent_set_service_id (c, sqlite3_column_int64 (stmt, 3));
+      pw_consent_set_form (c, column_enum (stmt, 4, PW_TYPE_CONSENT_FORM));
+      pw_consent_set_status (c, column_enum (stmt, 5, PW_TYPE_CONSENT_STATUS));
+      pw_consent_set_date (c, column_text (stmt, 6));
+      pw_consent_set_expires (c, column_text (stmt, 7));
+      pw_consent_set_notes (c, column_text (stmt, 8));
+      pw_consent_set_created_at (c, sqlite3_column_int64 (stmt, 9));
+      pw_consent_set_updated_at (c, sqlite3_column_int64 (stmt, 10));
+      g_ptr_array_add (list, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
 }

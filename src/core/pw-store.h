@@ -275,6 +275,41 @@ gboolean    pw_store_set_referral_status (PwStore          *self,
 GPtrArray  *pw_store_list_referrals    (PwStore           *self,
                                         gint64             survivor_id,
                                         GError           **error);
+/* Changes its service, plan item, consent, reason, date and outcome (not
+ * its status). A referral that has left "proposed" must keep a consent
+ * that covers its service, or a reason. */
+gboolean    pw_store_update_referral   (PwStore           *self,
+                                        PwReferral        *referral,
+                                        GError           **error);
+/* Like pw_store_set_referral_status(), dated (@date NULL: today) in the
+ * referral's history; @outcome NULL keeps the one stored. Leaving
+ * "proposed" needs what pw_store_add_referral() needs: a consent of hers,
+ * given, naming the service (for services or for sharing data), dated on
+ * or before @date and not expired on it — or a recorded reason. */
+gboolean    pw_store_record_referral_status (PwStore          *self,
+                                             gint64            referral_id,
+                                             PwReferralStatus  status,
+                                             const char       *date,
+                                             const char       *outcome,
+                                             GError          **error);
+typedef struct
+{
+  PwReferralStatus status;
+  char             date[11];  /* "YYYY-MM-DD" */
+} PwReferralStatusDate;
+/* GArray of PwReferralStatusDate, oldest first (the first one is how it
+ * was created). */
+GArray     *pw_store_list_referral_history (PwStore         *self,
+                                            gint64           referral_id,
+                                            GError         **error);
+/* The id of her newest consent that covers @service_id on @date (NULL:
+ * today) as pw_store_record_referral_status() asks; 0 if none (and no
+ * error). */
+gint64      pw_store_find_covering_consent (PwStore         *self,
+                                            gint64           survivor_id,
+                                            gint64           service_id,
+                                            const char      *date,
+                                            GError         **error);
 /* With its risk factors, needs or check-in scores. */
 gint64      pw_store_add_assessment    (PwStore           *self,
                                         PwAssessment      *assessment,
@@ -289,6 +324,67 @@ gboolean    pw_store_delete_record     (PwStore           *self,
                                         PwRecordKind       kind,
                                         gint64             record_id,
                                         GError           **error);
+
+/* Safety first: a change of residence, of work or of the area of the city
+ * where she works or trains calls for a new risk review. Only the date of
+ * the latest change of each kind is kept, on her record. */
+typedef enum
+{
+  PW_LIFE_CHANGE_RESIDENCE,
+  PW_LIFE_CHANGE_WORK,
+  PW_LIFE_CHANGE_AREA,
+} PwLifeChange;
+
+/* @date NULL: today. */
+gboolean    pw_store_record_life_change (PwStore           *self,
+                                         gint64             survivor_id,
+                                         PwLifeChange       change,
+                                         const char        *date,
+                                         GError           **error);
+/* The date of her latest change of @change, or NULL (none recorded). */
+char       *pw_store_get_life_change    (PwStore           *self,
+                                         gint64             survivor_id,
+                                         PwLifeChange       change,
+                                         GError           **error);
+
+typedef enum
+{
+  PW_REVIEW_NOT_DUE,      /* date: the next review date, if one was set */
+  PW_REVIEW_FIRST,        /* no risk assessment yet; date: her intake date */
+  PW_REVIEW_AFTER_CHANGE, /* @change on date, after her latest assessment */
+  PW_REVIEW_OVERDUE,      /* date: her latest assessment's next review, passed */
+} PwReviewReason;
+
+typedef struct
+{
+  gint64          survivor_id;
+  PwReviewReason  reason;
+  PwLifeChange    change;  /* for PW_REVIEW_AFTER_CHANGE */
+  char           *date;    /* "YYYY-MM-DD" or NULL, see PwReviewReason */
+} PwReviewDue;
+
+void         pw_review_due_free           (PwReviewDue       *due);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PwReviewDue, pw_review_due_free)
+
+/* Whether her risk review is due on @today (NULL: the local date). A
+ * change after her latest assessment comes before an overdue date. */
+PwReviewDue *pw_store_get_review_due      (PwStore           *self,
+                                           gint64             survivor_id,
+                                           const char        *today,
+                                           GError           **error);
+/* For the team's overview: every active survivor whose risk review is due
+ * (first, after a change, overdue), oldest date first, no date last. A
+ * GPtrArray of PwReviewDue. */
+GPtrArray   *pw_store_list_reviews_due    (PwStore           *self,
+                                           const char        *today,
+                                           GError           **error);
+/* For the team's overview: consents of active survivors, given, that
+ * expire between @today (NULL: the local date) and @days days later,
+ * soonest first. A GPtrArray of PwConsent. */
+GPtrArray   *pw_store_list_expiring_consents (PwStore        *self,
+                                              const char     *today,
+                                              guint           days,
+                                              GError        **error);
 
 /* Imported pathway templates, kept in the vault as the JSON imported.
  * Saving an id that exists replaces it. The list is of GBytes, in import
@@ -324,5 +420,44 @@ gint64      pw_store_backup_time       (const char        *name);
 GArray     *pw_store_backups_to_delete (const gint64      *timestamps,
                                         guint              n_timestamps,
                                         gint64             now);
+
+/* A store in memory only (the demo vault): nothing of it ever reaches the
+ * disk, and closing it drops everything. */
+PwStore    *pw_store_open_in_memory    (GError           **error);
+
+/* Import: many records in one transaction, all or nothing. pw_store_import()
+ * begins it, calls @func, and commits if @func returns TRUE (rolls back
+ * otherwise). Inside @func, pw_store_import_record() inserts one record as
+ * it is — its dates, timestamps (0: now) and status, with no history added
+ * — and returns its new id; the ids it refers to (survivor, service, plan
+ * item, consent, referral) must be ids in this store, e.g. returned by an
+ * earlier call. Records: PwSurvivor, PwStageState, PwPlanItem,
+ * PwStatusChange (history of a plan item), PwService, PwConsent,
+ * PwReferral, PwAssessment (with its factors, needs and scores), PwNote
+ * (author kept), PwMilestone. Each gets its audit row; ::changed is
+ * emitted for all of them after the commit. */
+typedef gboolean (*PwStoreImportFunc) (PwStore   *store,
+                                       gpointer   user_data,
+                                       GError   **error);
+
+gboolean    pw_store_import                 (PwStore            *self,
+                                             PwStoreImportFunc   func,
+                                             gpointer            user_data,
+                                             GError            **error);
+gint64      pw_store_import_record          (PwStore            *self,
+                                             gpointer            record,
+                                             GError            **error);
+/* Inside pw_store_import(): a dated step of a referral's status history. */
+gboolean    pw_store_import_referral_status (PwStore            *self,
+                                             gint64              referral_id,
+                                             PwReferralStatus    status,
+                                             const char         *date,
+                                             GError            **error);
+/* Inside pw_store_import(): the date of her latest change of @change. */
+gboolean    pw_store_import_life_change     (PwStore            *self,
+                                             gint64              survivor_id,
+                                             PwLifeChange        change,
+                                             const char         *date,
+                                             GError            **error);
 
 G_END_DECLS
