@@ -19,6 +19,9 @@ struct _PwSurvivorList
   GPtrArray      *items;    /* PwSurvivor or NULL until asked for */
   char           *search_text;
   int             status_filter;
+  char           *stage_filter;
+  char           *key_worker_filter;
+  int             attention_filter;
   PwSurvivorSort  sort;
 };
 
@@ -32,6 +35,9 @@ enum {
   PROP_0,
   PROP_SEARCH_TEXT,
   PROP_STATUS_FILTER,
+  PROP_STAGE_FILTER,
+  PROP_KEY_WORKER_FILTER,
+  PROP_ATTENTION_FILTER,
   PROP_SORT,
   PROP_N_ITEMS,
   N_PROPS
@@ -44,6 +50,52 @@ unref_if_set (gpointer object)
 {
   if (object != NULL)
     g_object_unref (object);
+}
+
+/* A list view asks for the rows it shows one by one: load the page around
+ * @position in one query rather than one query per row. */
+#define PAGE_SIZE 32
+
+static void
+load_page (PwSurvivorList *self,
+           guint           position)
+{
+  g_autoptr(GPtrArray) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint start = position - MIN (position, PAGE_SIZE / 4);
+  guint j = 0;
+
+  for (guint i = start; i < self->ids->len && wanted->len < PAGE_SIZE; i++)
+    if (g_ptr_array_index (self->items, i) == NULL)
+      {
+        g_array_append_val (wanted, i);
+        g_array_append_val (ids, g_array_index (self->ids, gint64, i));
+      }
+
+  loaded = pw_store_load_survivors (self->store, (const gint64 *) ids->data, ids->len, &error);
+  if (loaded == NULL)
+    g_debug ("Survivors not loaded: %s", error->message);
+
+  for (guint k = 0; k < wanted->len; k++)
+    {
+      guint i = g_array_index (wanted, guint, k);
+      gint64 id = g_array_index (ids, gint64, k);
+      PwSurvivor *survivor = NULL;
+
+      if (loaded != NULL && j < loaded->len &&
+          pw_survivor_get_id (g_ptr_array_index (loaded, j)) == id)
+        survivor = g_object_ref (g_ptr_array_index (loaded, j++));
+      else
+        {
+          /* Deleted or locked in between: ::changed will follow, and a
+           * model must not return NULL inside its length. */
+          survivor = pw_survivor_new ();
+          pw_survivor_set_id (survivor, id);
+        }
+      g_ptr_array_index (self->items, i) = survivor;
+    }
 }
 
 static GType
@@ -70,21 +122,8 @@ pw_survivor_list_get_item (GListModel *model,
 
   survivor = g_ptr_array_index (self->items, position);
   if (survivor == NULL)
-    {
-      gint64 id = g_array_index (self->ids, gint64, position);
-      g_autoptr(GError) error = NULL;
-
-      survivor = pw_store_get_survivor (self->store, id, &error);
-      if (survivor == NULL)
-        {
-          /* Deleted or locked in between: ::changed will follow, and a
-           * model must not return NULL inside its length. */
-          g_debug ("Survivor %" G_GINT64_FORMAT " not loaded: %s", id, error->message);
-          survivor = pw_survivor_new ();
-          pw_survivor_set_id (survivor, id);
-        }
-      g_ptr_array_index (self->items, position) = survivor;
-    }
+    load_page (self, position);
+  survivor = g_ptr_array_index (self->items, position);
 
   return g_object_ref (survivor);
 }
@@ -107,8 +146,17 @@ pw_survivor_list_reload (PwSurvivorList  *self,
 
   g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), FALSE);
 
-  ids = pw_store_list_survivor_ids (self->store, self->search_text, self->status_filter,
-                                    self->sort, error);
+  {
+    PwSurvivorQuery query = PW_SURVIVOR_QUERY_INIT;
+
+    query.text = self->search_text;
+    query.status = self->status_filter;
+    query.stage_id = self->stage_filter;
+    query.key_worker = self->key_worker_filter;
+    query.attention = self->attention_filter;
+    query.sort = self->sort;
+    ids = pw_store_query_survivor_ids (self->store, &query, error);
+  }
   if (ids == NULL)
     return FALSE;
 
@@ -158,16 +206,20 @@ on_store_changed (PwStore        *store,
                   PwSurvivorList *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean searching = self->search_text != NULL && *self->search_text != '\0';
+  /* Plan items count in search and in the date filters. */
+  gboolean searching = (self->search_text != NULL && *self->search_text != '\0') ||
+                       self->attention_filter != PW_SURVIVOR_ATTENTION_ANY;
   guint n_before = self->ids->len;
   guint position;
 
   if (kind != PW_RECORD_KIND_SURVIVOR &&
       kind != PW_RECORD_KIND_STAGE_STATE &&
-      !(kind == PW_RECORD_KIND_PLAN_ITEM && searching))
+      kind != PW_RECORD_KIND_ASSESSMENT &&
+      kind != PW_RECORD_KIND_PLAN_ITEM)
     return;
 
-  if (kind == PW_RECORD_KIND_SURVIVOR || searching)
+  if (kind == PW_RECORD_KIND_SURVIVOR || searching ||
+      (kind == PW_RECORD_KIND_STAGE_STATE && self->stage_filter != NULL))
     {
       g_autoptr(GArray) before = g_array_copy (self->ids);
 
@@ -207,6 +259,8 @@ pw_survivor_list_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->search_text, g_free);
+  g_clear_pointer (&self->stage_filter, g_free);
+  g_clear_pointer (&self->key_worker_filter, g_free);
 
   G_OBJECT_CLASS (pw_survivor_list_parent_class)->finalize (object);
 }
@@ -227,6 +281,18 @@ pw_survivor_list_get_property (GObject    *object,
 
     case PROP_STATUS_FILTER:
       g_value_set_int (value, self->status_filter);
+      break;
+
+    case PROP_STAGE_FILTER:
+      g_value_set_string (value, self->stage_filter);
+      break;
+
+    case PROP_KEY_WORKER_FILTER:
+      g_value_set_string (value, self->key_worker_filter);
+      break;
+
+    case PROP_ATTENTION_FILTER:
+      g_value_set_int (value, self->attention_filter);
       break;
 
     case PROP_SORT:
@@ -260,6 +326,18 @@ pw_survivor_list_set_property (GObject      *object,
       pw_survivor_list_set_status_filter (self, g_value_get_int (value));
       break;
 
+    case PROP_STAGE_FILTER:
+      pw_survivor_list_set_stage_filter (self, g_value_get_string (value));
+      break;
+
+    case PROP_KEY_WORKER_FILTER:
+      pw_survivor_list_set_key_worker_filter (self, g_value_get_string (value));
+      break;
+
+    case PROP_ATTENTION_FILTER:
+      pw_survivor_list_set_attention_filter (self, g_value_get_int (value));
+      break;
+
     case PROP_SORT:
       pw_survivor_list_set_sort (self, g_value_get_enum (value));
       break;
@@ -285,6 +363,20 @@ pw_survivor_list_class_init (PwSurvivorListClass *klass)
 
   properties [PROP_STATUS_FILTER] =
     g_param_spec_int ("status-filter", NULL, NULL, -1, PW_SURVIVOR_STATUS_CLOSED, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_STAGE_FILTER] =
+    g_param_spec_string ("stage-filter", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_KEY_WORKER_FILTER] =
+    g_param_spec_string ("key-worker-filter", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_ATTENTION_FILTER] =
+    g_param_spec_int ("attention-filter", NULL, NULL,
+                      PW_SURVIVOR_ATTENTION_ANY, PW_SURVIVOR_ATTENTION_STALE,
+                      PW_SURVIVOR_ATTENTION_ANY,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   properties [PROP_SORT] =
@@ -395,4 +487,70 @@ pw_survivor_list_set_sort (PwSurvivorList *self,
   self->sort = sort;
   reload_or_log (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT]);
+}
+
+const char *
+pw_survivor_list_get_stage_filter (PwSurvivorList *self)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), NULL);
+
+  return self->stage_filter;
+}
+
+void
+pw_survivor_list_set_stage_filter (PwSurvivorList *self,
+                                   const char     *stage_id)
+{
+  g_return_if_fail (PW_IS_SURVIVOR_LIST (self));
+
+  if (g_strcmp0 (self->stage_filter, stage_id) == 0)
+    return;
+  g_free (self->stage_filter);
+  self->stage_filter = g_strdup (stage_id);
+  reload_or_log (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STAGE_FILTER]);
+}
+
+const char *
+pw_survivor_list_get_key_worker_filter (PwSurvivorList *self)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), NULL);
+
+  return self->key_worker_filter;
+}
+
+void
+pw_survivor_list_set_key_worker_filter (PwSurvivorList *self,
+                                        const char     *key_worker)
+{
+  g_return_if_fail (PW_IS_SURVIVOR_LIST (self));
+
+  if (g_strcmp0 (self->key_worker_filter, key_worker) == 0)
+    return;
+  g_free (self->key_worker_filter);
+  self->key_worker_filter = g_strdup (key_worker);
+  reload_or_log (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_KEY_WORKER_FILTER]);
+}
+
+int
+pw_survivor_list_get_attention_filter (PwSurvivorList *self)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), PW_SURVIVOR_ATTENTION_ANY);
+
+  return self->attention_filter;
+}
+
+void
+pw_survivor_list_set_attention_filter (PwSurvivorList *self,
+                                       int             attention)
+{
+  g_return_if_fail (PW_IS_SURVIVOR_LIST (self));
+
+  attention = CLAMP (attention, PW_SURVIVOR_ATTENTION_ANY, PW_SURVIVOR_ATTENTION_STALE);
+  if (self->attention_filter == attention)
+    return;
+  self->attention_filter = attention;
+  reload_or_log (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ATTENTION_FILTER]);
 }

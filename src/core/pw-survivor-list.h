@@ -24,6 +24,18 @@ void            pw_survivor_list_set_search_text   (PwSurvivorList  *self,
 int             pw_survivor_list_get_status_filter (PwSurvivorList  *self);
 void            pw_survivor_list_set_status_filter (PwSurvivorList  *self,
                                                     int              status);
+/* Her current stage id; NULL: any; "": none marked yet. */
+const char     *pw_survivor_list_get_stage_filter      (PwSurvivorList  *self);
+void            pw_survivor_list_set_stage_filter      (PwSurvivorList  *self,
+                                                        const char      *stage_id);
+/* NULL: any; "": none given. */
+const char     *pw_survivor_list_get_key_worker_filter (PwSurvivorList  *self);
+void            pw_survivor_list_set_key_worker_filter (PwSurvivorList  *self,
+                                                        const char      *key_worker);
+/* A PwSurvivorAttention (see pw-store.h). */
+int             pw_survivor_list_get_attention_filter  (PwSurvivorList  *self);
+void            pw_survivor_list_set_attention_filter  (PwSurvivorList  *self,
+                                                        int              attention);
 PwSurvivorSort  pw_survivor_list_get_sort          (PwSurvivorList  *self);
 void            pw_survivor_list_set_sort          (PwSurvivorList  *self,
                                                     PwSurvivorSort   sort);

@@ -22,6 +22,8 @@ struct _PwSurvivor
   PwSurvivorStatus status;
   PwCloseReason close_reason;
   char *current_stage;
+  int overdue_items;
+  gboolean review_due;
   gint64 created_at;
   gint64 updated_at;
 };
@@ -43,6 +45,8 @@ enum {
   PROP_STATUS,
   PROP_CLOSE_REASON,
   PROP_CURRENT_STAGE,
+  PROP_OVERDUE_ITEMS,
+  PROP_REVIEW_DUE,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   N_PROPS
@@ -130,6 +134,14 @@ pw_survivor_get_property (GObject    *object,
       g_value_set_string (value, self->current_stage);
       break;
 
+    case PROP_OVERDUE_ITEMS:
+      g_value_set_int (value, self->overdue_items);
+      break;
+
+    case PROP_REVIEW_DUE:
+      g_value_set_boolean (value, self->review_due);
+      break;
+
     case PROP_CREATED_AT:
       g_value_set_int64 (value, self->created_at);
       break;
@@ -203,6 +215,14 @@ pw_survivor_set_property (GObject      *object,
 
     case PROP_CURRENT_STAGE:
       pw_survivor_set_current_stage (self, g_value_get_string (value));
+      break;
+
+    case PROP_OVERDUE_ITEMS:
+      pw_survivor_set_overdue_items (self, g_value_get_int (value));
+      break;
+
+    case PROP_REVIEW_DUE:
+      pw_survivor_set_review_due (self, g_value_get_boolean (value));
       break;
 
     case PROP_CREATED_AT:
@@ -279,6 +299,14 @@ pw_survivor_class_init (PwSurvivorClass *klass)
     g_param_spec_string ("current-stage", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties [PROP_OVERDUE_ITEMS] =
+    g_param_spec_int ("overdue-items", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties [PROP_REVIEW_DUE] =
+    g_param_spec_boolean ("review-due", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   properties [PROP_CREATED_AT] =
     g_param_spec_int64 ("created-at", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -325,6 +353,8 @@ pw_survivor_copy (const PwSurvivor *self)
   copy->status = self->status;
   copy->close_reason = self->close_reason;
   copy->current_stage = g_strdup (self->current_stage);
+  copy->overdue_items = self->overdue_items;
+  copy->review_due = self->review_due;
   copy->created_at = self->created_at;
   copy->updated_at = self->updated_at;
 
@@ -600,6 +630,47 @@ pw_survivor_set_current_stage (PwSurvivor *self,
   g_free (self->current_stage);
   self->current_stage = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_STAGE]);
+}
+
+int
+pw_survivor_get_overdue_items (const PwSurvivor *self)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR ((gpointer) self), 0);
+
+  return self->overdue_items;
+}
+
+void
+pw_survivor_set_overdue_items (PwSurvivor *self,
+                               int         value)
+{
+  g_return_if_fail (PW_IS_SURVIVOR (self));
+
+  if (self->overdue_items == value)
+    return;
+  self->overdue_items = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OVERDUE_ITEMS]);
+}
+
+gboolean
+pw_survivor_get_review_due (const PwSurvivor *self)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR ((gpointer) self), FALSE);
+
+  return self->review_due;
+}
+
+void
+pw_survivor_set_review_due (PwSurvivor *self,
+                            gboolean    value)
+{
+  g_return_if_fail (PW_IS_SURVIVOR (self));
+
+  value = !!value;
+  if (self->review_due == value)
+    return;
+  self->review_due = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEW_DUE]);
 }
 
 gint64

@@ -52,6 +52,15 @@ void                 pw_survivor_set_close_reason       (PwSurvivor    *self,
 const char          *pw_survivor_get_current_stage      (const PwSurvivor *self);
 void                 pw_survivor_set_current_stage      (PwSurvivor *self,
                                                          const char *value);
+/* Computed by the store when it loads her (never saved): plan items past
+ * their due date and not achieved, paused or dropped; whether her latest
+ * risk assessment's next review date has passed. */
+int                  pw_survivor_get_overdue_items      (const PwSurvivor *self);
+void                 pw_survivor_set_overdue_items      (PwSurvivor *self,
+                                                         int         value);
+gboolean             pw_survivor_get_review_due         (const PwSurvivor *self);
+void                 pw_survivor_set_review_due         (PwSurvivor *self,
+                                                         gboolean    value);
 gint64               pw_survivor_get_created_at         (const PwSurvivor *self);
 void                 pw_survivor_set_created_at         (PwSurvivor *self,
                                                          gint64      value);
