@@ -10,7 +10,7 @@ status=0
 
 grep -v '^#' po/POTFILES.in | sed '/^$/d' > "$tmp/potfiles"
 
-for f in $(grep -rlE '(^|[^a-zA-Z0-9_])(N?C?_|g_dngettext|ngettext) \(' src 2>/dev/null) \
+for f in $(grep -rlE '(^|[^a-zA-Z0-9_])(N?C?_|g_dngettext|ngettext|pw_catalog_[np]?gettext) \(' src 2>/dev/null) \
          $(grep -rl 'translatable="yes"' ui 2>/dev/null); do
   if ! grep -qx "$f" "$tmp/potfiles"; then
     echo "not in po/POTFILES.in: $f"
@@ -22,6 +22,7 @@ xgettext --package-name=pathway --from-code=UTF-8 --add-comments=Translators \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
   --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
   --keyword=ngettext:1,2 \
+  --keyword=pw_catalog_gettext:2 --keyword=pw_catalog_ngettext:2,3 --keyword=pw_catalog_pgettext:2c,3 \
   --files-from="$tmp/potfiles" --directory="$top" --output="$tmp/pathway.pot"
 
 for lang in $(sed 's/#.*//' po/LINGUAS); do
