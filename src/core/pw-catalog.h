@@ -57,15 +57,17 @@ gulong      pw_catalog_get_plural_index  (PwCatalog   *self,
 gboolean    pw_catalog_has_message       (PwCatalog   *self,
                                           const char  *msgid);
 
+/* Like gettext, they tell the compiler a translation keeps the msgid's
+ * printf format, so -Wformat checks the call sites. */
 const char *pw_catalog_gettext           (PwCatalog   *self,
-                                          const char  *msgid);
+                                          const char  *msgid) G_GNUC_FORMAT (2);
 const char *pw_catalog_ngettext          (PwCatalog   *self,
                                           const char  *msgid,
                                           const char  *msgid_plural,
-                                          gulong       n);
+                                          gulong       n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 const char *pw_catalog_pgettext          (PwCatalog   *self,
                                           const char  *context,
-                                          const char  *msgid);
+                                          const char  *msgid) G_GNUC_FORMAT (3);
 
 /* A date ("YYYY-MM-DD") as people write it in the catalogue's language,
  * e.g. "3 March 2026", "3 marzo 2026", "3 de marzo de 2026", through the
