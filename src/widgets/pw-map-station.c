@@ -232,7 +232,9 @@ chip_new (GtkWidget  *icon,
           const char *css_class)
 {
   GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 3);
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", text, "xalign", 0.0f, "wrap", TRUE, NULL);
+  /* No wrapping: a wrapped label beside an icon measures 1 px taller at
+   * infinite width in GTK 4.8 ("Expect overlapping widgets"). */
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", text, "xalign", 0.0f, NULL);
 
   gtk_widget_add_css_class (chip, "pw-map-chip");
   if (css_class != NULL)
