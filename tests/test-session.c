@@ -191,6 +191,91 @@ test_session_auto_lock (Fixture       *f,
   g_assert_null (pw_session_get_store (f->session));
 }
 
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* The example cases open in memory, never beside the real vault, and leave
+ * nothing behind. */
+static void
+test_session_demo (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pw-session-demo-XXXXXX", NULL);
+  g_autoptr(PwVault) vault = pw_vault_new (dir);
+  g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+  g_autoptr(PwSession) session = pw_session_new (vault, settings);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(PwSurvivor) survivor = pw_survivor_new ();
+  guint demo_notified = 0;
+  PwStore *store;
+
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_signal_connect_swapped (session, "notify::demo", G_CALLBACK (count_notify), &demo_notified);
+
+  /* First run: straight from the setup page. */
+  g_assert_cmpint (pw_session_get_state (session), ==, PW_SESSION_NEEDS_SETUP);
+  g_assert_true (pw_session_open_demo (session, &error));
+  g_assert_no_error (error);
+  g_assert_true (pw_session_get_demo (session));
+  g_assert_cmpuint (demo_notified, ==, 1);
+  g_assert_cmpint (pw_session_get_state (session), ==, PW_SESSION_UNLOCKED);
+  store = pw_session_get_store (session);
+  g_assert_nonnull (store);
+  ids = pw_store_list_survivor_ids (store, NULL, -1, PW_SURVIVOR_SORT_CASE_CODE, &error);
+  g_assert_cmpuint (ids->len, >=, 6);
+  g_assert_true (pw_store_case_code_exists (store, "DEMO-01"));
+
+  /* Changes work, and are not kept. */
+  pw_survivor_set_case_code (survivor, "TEST-001");
+  g_assert_cmpint (pw_store_add_survivor (store, survivor, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* No idle lock in a workshop. */
+  g_settings_set_uint (settings, "auto-lock-minutes", 1);
+  g_assert_false (pw_session_check_idle (session, g_get_monotonic_time () + (gint64) 3600 * G_USEC_PER_SEC));
+
+  pw_session_lock (session);
+  g_assert_false (pw_session_get_demo (session));
+  g_assert_cmpint (pw_session_get_state (session), ==, PW_SESSION_NEEDS_SETUP);
+  g_assert_null (pw_session_get_store (session));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  /* With a vault: only while it is locked, and unlocking it ends the demo. */
+  key = pw_vault_create (vault, "Test Worker", passphrase, pw_kdf_cost_fast (), &error);
+  g_assert_no_error (error);
+  g_assert_false (pw_session_open_demo (session, &error));
+  g_assert_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_FAILED);
+  g_clear_error (&error);
+  pw_session_lock (session);
+  g_assert_true (pw_session_open_demo (session, &error));
+  g_assert_true (pw_store_case_code_exists (pw_session_get_store (session), "DEMO-01"));
+  g_assert_false (pw_store_case_code_exists (pw_session_get_store (session), "TEST-001"));
+  g_assert_true (pw_vault_unlock (vault, passphrase, &error));
+  g_assert_false (pw_session_get_demo (session));
+  g_assert_cmpint (pw_session_get_state (session), ==, PW_SESSION_UNLOCKED);
+  g_assert_true (pw_session_get_store (session) == pw_vault_get_store (vault));
+  g_assert_false (pw_store_case_code_exists (pw_session_get_store (session), "DEMO-01"));
+
+  g_clear_object (&session);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +284,7 @@ main (int   argc,
 
   g_test_add ("/session/shipped-templates", Fixture, NULL, fixture_set_up, test_session_shipped_templates, fixture_tear_down);
   g_test_add ("/session/import-template", Fixture, NULL, fixture_set_up, test_session_import_template, fixture_tear_down);
+  g_test_add_func ("/session/demo", test_session_demo);
   g_test_add ("/session/auto-lock", Fixture, NULL, fixture_set_up, test_session_auto_lock, fixture_tear_down);
 
   return g_test_run ();

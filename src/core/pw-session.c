@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pw-exchange-file.h"
 #include "pw-session.h"
 #include "pw-session-private.h"
 
@@ -16,6 +17,7 @@ struct _PwSession
   GObject parent_instance;
 
   PwVault *vault;
+  PwStore *demo_store;  /* the example cases, in memory; NULL outside the demo */
   GSettings *settings;
   PwTemplateRegistry *templates;
   PwKdfCost cost;
@@ -32,6 +34,7 @@ enum {
   PROP_VAULT,
   PROP_SETTINGS,
   PROP_STATE,
+  PROP_DEMO,
   N_PROPS
 };
 
@@ -79,7 +82,8 @@ schedule_idle_check (PwSession *self)
   guint minutes = g_settings_get_uint (self->settings, "auto-lock-minutes");
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
-  if (self->state != PW_SESSION_UNLOCKED || minutes == 0)
+  /* Fictional cases need no idle lock, and a workshop must not lose them. */
+  if (self->state != PW_SESSION_UNLOCKED || minutes == 0 || self->demo_store != NULL)
     return;
 
   /* Check every few seconds rather than re-arming a timer on every key press. */
@@ -94,7 +98,7 @@ pw_session_check_idle (PwSession *self,
 {
   guint minutes = g_settings_get_uint (self->settings, "auto-lock-minutes");
 
-  if (self->state != PW_SESSION_UNLOCKED || minutes == 0 ||
+  if (self->state != PW_SESSION_UNLOCKED || minutes == 0 || self->demo_store != NULL ||
       now - self->last_activity < (gint64) minutes * 60 * G_USEC_PER_SEC)
     return FALSE;
 
@@ -120,7 +124,7 @@ update_state (PwSession *self)
 {
   PwSessionState state;
 
-  if (!pw_vault_get_locked (self->vault))
+  if (self->demo_store != NULL || !pw_vault_get_locked (self->vault))
     state = PW_SESSION_UNLOCKED;
   else if (pw_vault_exists (self->vault))
     state = PW_SESSION_LOCKED;
@@ -140,10 +144,16 @@ update_state (PwSession *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+static void close_demo (PwSession *self);
+
 static void
 on_vault_locked_changed (PwSession *self)
 {
-  update_state (self);
+  /* The real vault and the demo are never open together. */
+  if (!pw_vault_get_locked (self->vault) && self->demo_store != NULL)
+    close_demo (self);
+  else
+    update_state (self);
 }
 
 /* A restored backup replaces the store under an unlocked vault: pass
@@ -184,6 +194,8 @@ PwStore *
 pw_session_get_store (PwSession *self)
 {
   g_return_val_if_fail (PW_IS_SESSION (self), NULL);
+  if (self->demo_store != NULL)
+    return self->demo_store;
   return pw_vault_get_store (self->vault);
 }
 
@@ -214,9 +226,100 @@ pw_session_lock (PwSession *self)
 {
   g_return_if_fail (PW_IS_SESSION (self));
 
+  close_demo (self);
   if (!pw_vault_get_locked (self->vault))
     pw_vault_lock (self->vault);
   update_state (self);
+}
+
+/* Views hear the new state (and drop their models) before the demo's
+ * store is closed under them. */
+static void
+close_demo (PwSession *self)
+{
+  g_autoptr(PwStore) store = g_steal_pointer (&self->demo_store);
+
+  if (store == NULL)
+    return;
+  self->state = (PwSessionState) -1;
+  update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+  pw_store_close (store);
+}
+
+/* The interface language, when the example cases have texts in it. */
+static const char *
+demo_language (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (names[i], "it"))
+        return "it";
+      if (g_str_has_prefix (names[i], "es"))
+        return "es";
+      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+        return NULL;
+    }
+  return NULL;
+}
+
+#define DEMO_RESOURCE "/org/pathwaytool/Pathway/demo/cases.json"
+
+gboolean
+pw_session_open_demo (PwSession  *self,
+                      GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PwExchangeFile) file = NULL;
+  g_autoptr(PwStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  PwExchangeReadOptions options = { demo_language (), today };
+
+  g_return_val_if_fail (PW_IS_SESSION (self), FALSE);
+
+  if (self->demo_store != NULL)
+    return TRUE;
+  if (!pw_vault_get_locked (self->vault))
+    {
+      g_set_error_literal (error, PW_VAULT_ERROR, PW_VAULT_ERROR_FAILED,
+                           _("Lock the vault before opening the example cases: the two are "
+                             "never open at the same time."));
+      return FALSE;
+    }
+
+  /* A broken example file is a packaging bug: say so plainly. */
+  bytes = g_resources_lookup_data (DEMO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL)
+    {
+      g_set_error_literal (error, PW_VAULT_ERROR, PW_VAULT_ERROR_FAILED,
+                           _("The example cases are missing from this copy of Pathway. "
+                             "Reinstall Pathway to get them back."));
+      return FALSE;
+    }
+  file = pw_exchange_file_new (bytes, NULL, &options, error);
+  if (file == NULL)
+    return FALSE;
+  store = pw_store_open_in_memory (error);
+  if (store == NULL)
+    return FALSE;
+  pw_store_set_actor (store, "demo");
+  if (!pw_exchange_file_import (file, store, NULL, NULL, error))
+    return FALSE;
+
+  self->demo_store = g_steal_pointer (&store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO]);
+  update_state (self);
+  return TRUE;
+}
+
+gboolean
+pw_session_get_demo (PwSession *self)
+{
+  g_return_val_if_fail (PW_IS_SESSION (self), FALSE);
+  return self->demo_store != NULL;
 }
 
 PwTemplateRegistry *
@@ -402,6 +505,9 @@ pw_session_dispose (GObject *object)
   PwSession *self = PW_SESSION (object);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->demo_store != NULL)
+    pw_store_close (self->demo_store);
+  g_clear_object (&self->demo_store);
   if (self->vault != NULL && !pw_vault_get_locked (self->vault))
     pw_vault_lock (self->vault);
   g_clear_object (&self->vault);
@@ -429,6 +535,9 @@ pw_session_get_property (GObject    *object,
       break;
     case PROP_STATE:
       g_value_set_enum (value, self->state);
+      break;
+    case PROP_DEMO:
+      g_value_set_boolean (value, self->demo_store != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -475,6 +584,9 @@ pw_session_class_init (PwSessionClass *klass)
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, PW_TYPE_SESSION_STATE, PW_SESSION_NEEDS_SETUP,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DEMO] =
+    g_param_spec_boolean ("demo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

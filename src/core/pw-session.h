@@ -35,6 +35,14 @@ void            pw_session_set_kdf_cost   (PwSession  *self,
 
 void            pw_session_lock           (PwSession  *self);
 
+/* The example cases in a vault that lives in memory only: for trainers and
+ * for a first look. Needs the real vault locked (or not created yet); the
+ * state becomes UNLOCKED with "demo" TRUE, and pw_session_lock() closes it,
+ * dropping every change, back to the lock or first-run screen. */
+gboolean        pw_session_open_demo      (PwSession  *self,
+                                           GError    **error);
+gboolean        pw_session_get_demo       (PwSession  *self);
+
 PwTemplateRegistry *pw_session_get_templates   (PwSession   *self);
 PwTemplate         *pw_session_lookup_template (PwSession   *self,
                                                 const char  *id,
