@@ -651,6 +651,92 @@ test_migration_v1_to_v2 (Fixture       *f,
   pw_review_due_free (due);
 }
 
+/* Writes tests/data/store/vault-v2.db (see the README beside it). */
+static int
+write_v2_fixture (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = NULL;
+  g_autoptr(PwReferral) r = NULL;
+  gint64 sid, service, consent, id;
+
+  g_unlink (path);
+  store = pw_store_open (path, test_key, PW_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  pw_store_set_actor (store, "fixture");
+  sid = add_survivor (store, "FIXTURE-002");
+  add_risk (store, sid, "2025-01-10", "2025-04-10");
+  g_assert_true (pw_store_record_life_change (store, sid, PW_LIFE_CHANGE_RESIDENCE, "2025-02-01", &error));
+  service = add_service (store, "Example Shelter");
+  consent = add_consent (store, sid, PW_CONSENT_SCOPE_DATA_SHARING, service, PW_CONSENT_STATUS_GIVEN,
+                         "2025-01-10", "2026-01-10");
+  r = new_referral (sid, service, consent, PW_REFERRAL_STATUS_PROPOSED, "2025-01-11");
+  id = pw_store_add_referral (store, r, &error);
+  g_assert_no_error (error);
+  g_assert_true (pw_store_record_referral_status (store, id, PW_REFERRAL_STATUS_SENT, "2025-01-12", NULL, &error));
+  sqlite3_exec (pw_store_get_handle (store), "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  return 0;
+}
+
+static char *
+schema_of (PwStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (pw_store_get_handle (store),
+                                       "SELECT group_concat (type || ' ' || name || ' ' || coalesce (sql, ''), '\n') "
+                                       "FROM (SELECT * FROM sqlite_master ORDER BY name)", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* A vault written at schema v2 keeps opening, with what it held, and its
+ * schema is what a fresh vault gets: v2 cannot change without a migration. */
+static void
+test_fixture_v2 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) stored = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) history = NULL;
+  g_autoptr(GPtrArray) referrals = NULL;
+  g_autofree char *fresh_schema = schema_of (f->store);
+  g_autofree char *stored_schema = NULL;
+  g_autofree char *src = g_build_filename (g_getenv ("PATHWAY_SOURCE_ROOT"), "tests", "data", "store",
+                                           "vault-v2.db", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "fixture.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *moved = NULL;
+  gsize len;
+  PwReviewDue *due;
+  gint64 sid;
+
+  g_assert_true (g_file_get_contents (src, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+  stored = pw_store_open (copy, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  stored_schema = schema_of (stored);
+  g_assert_cmpstr (fresh_schema, ==, stored_schema);
+
+  ids = pw_store_search_survivors (stored, "FIXTURE-002", &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  sid = g_array_index (ids, gint64, 0);
+  moved = pw_store_get_life_change (stored, sid, PW_LIFE_CHANGE_RESIDENCE, &error);
+  g_assert_cmpstr (moved, ==, "2025-02-01");
+  due = pw_store_get_review_due (stored, sid, "2025-02-02", &error);
+  g_assert_cmpint (due->reason, ==, PW_REVIEW_AFTER_CHANGE);
+  pw_review_due_free (due);
+  referrals = pw_store_list_referrals (stored, sid, &error);
+  g_assert_cmpuint (referrals->len, ==, 1);
+  history = pw_store_list_referral_history (stored, pw_referral_get_id (g_ptr_array_index (referrals, 0)), &error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (g_array_index (history, PwReferralStatusDate, 1).date, ==, "2025-01-12");
+}
+
 /* ------------------------------------------------------------------------ */
 /* Restricted notes between two people's key slots                          */
 
@@ -734,6 +820,9 @@ main (int   argc,
   for (guint i = 0; i < PW_STORE_KEY_SIZE; i++)
     test_key[i] = i;
 
+  if (argc == 3 && g_strcmp0 (argv[1], "--write-v2-fixture") == 0)
+    return write_v2_fixture (argv[2]);
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
@@ -746,6 +835,7 @@ main (int   argc,
   ADD ("/safety/referral/consent-rule", test_referral_consent_rule);
   ADD ("/safety/referral/history", test_referral_history);
   ADD ("/safety/migration/v1-to-v2", test_migration_v1_to_v2);
+  ADD ("/safety/migration/fixture-v2", test_fixture_v2);
   g_test_add_func ("/safety/notes/restricted-other-slot", test_restricted_note_other_slot);
 
   return g_test_run ();
