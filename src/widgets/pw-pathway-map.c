@@ -18,7 +18,8 @@ typedef struct
   guint          index;
   guint          first;      /* its first station */
   guint          n_steps;
-  GtkWidget     *box;
+  GtkWidget     *region;     /* the stage's background */
+  GtkWidget     *box;        /* its header: name, status, menu */
   GtkWidget     *name_label;
   GtkWidget     *menu_button;
   GtkWidget     *state_label;
@@ -96,6 +97,9 @@ struct _PwPathwayMap
   double              drag_start_v;
   gboolean            panning;
   double              scroll_accumulated;
+
+  GHashTable         *render_cache;  /* child → CachedChild */
+  gboolean            render_cache_enabled;
 };
 
 static void pw_pathway_map_scrollable_init (GtkScrollableInterface *iface);
@@ -438,6 +442,7 @@ stage_set_status (StageEntry    *entry,
   for (guint i = 0; i < G_N_ELEMENTS (stage_status_classes); i++)
     {
       gtk_widget_remove_css_class (entry->box, stage_status_classes[i]);
+      gtk_widget_remove_css_class (entry->region, stage_status_classes[i]);
       gtk_widget_remove_css_class (entry->marker, stage_status_classes[i]);
     }
 
@@ -449,6 +454,7 @@ stage_set_status (StageEntry    *entry,
   if (with_survivor)
     {
       gtk_widget_add_css_class (entry->box, stage_status_classes[status]);
+      gtk_widget_add_css_class (entry->region, stage_status_classes[status]);
       gtk_widget_add_css_class (entry->marker, stage_status_classes[status]);
       state = stage_status_with_date (status, since, FALSE);
       gtk_label_set_text (GTK_LABEL (entry->state_label), state);
@@ -547,8 +553,13 @@ stage_entry_new (PwPathwayMap *self,
                              "spacing", 4,
                              "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
                              NULL);
-  gtk_widget_add_css_class (entry->box, "pw-map-stage");
+  gtk_widget_add_css_class (entry->box, "pw-map-stage-header");
   gtk_widget_add_css_class (entry->box, pw_stage_get_id (stage));
+
+  /* Apart from the header, so its large plain area is filled, not copied. */
+  entry->region = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+  gtk_widget_add_css_class (entry->region, "pw-map-stage");
+  gtk_widget_add_css_class (entry->region, pw_stage_get_id (stage));
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   entry->name_label = g_object_new (GTK_TYPE_LABEL,
@@ -742,10 +753,12 @@ clear_map (PwPathwayMap *self)
 
       g_action_map_remove_action (G_ACTION_MAP (self->stage_actions), pw_stage_get_id (entry->stage));
       gtk_widget_unparent (entry->box);
+      gtk_widget_unparent (entry->region);
       gtk_widget_unparent (entry->marker);
     }
   g_ptr_array_set_size (self->stations, 0);
   g_ptr_array_set_size (self->stages, 0);
+  g_hash_table_remove_all (self->render_cache);
   g_hash_table_remove_all (self->step_index);
   g_clear_pointer (&self->layout, pw_map_layout_free);
 }
@@ -772,18 +785,21 @@ rebuild_map (PwPathwayMap *self)
   stages = pw_template_get_stages (self->template);
   n_stages = g_list_model_get_n_items (stages);
 
-  /* Drawing order is child order: stages, their stops on the road, then the
-   * cards on top (and first to be picked). */
+  /* Drawing order is child order: stages, the road across them, its stops,
+   * then the cards on top (and first to be picked). */
   for (guint i = 0; i < n_stages; i++)
     {
       g_autoptr(PwStage) stage = g_list_model_get_item (stages, i);
       StageEntry *entry = stage_entry_new (self, stage, i);
 
       g_ptr_array_add (self->stages, entry);
-      gtk_widget_insert_before (entry->box, GTK_WIDGET (self), self->banner);
+      gtk_widget_insert_before (entry->region, GTK_WIDGET (self), self->road);
     }
   for (guint i = 0; i < n_stages; i++)
-    gtk_widget_insert_before (stage_at (self, i)->marker, GTK_WIDGET (self), self->banner);
+    {
+      gtk_widget_insert_before (stage_at (self, i)->marker, GTK_WIDGET (self), self->banner);
+      gtk_widget_insert_before (stage_at (self, i)->box, GTK_WIDGET (self), self->banner);
+    }
 
   for (guint i = 0; i < n_stages; i++)
     {
@@ -1675,7 +1691,8 @@ pw_pathway_map_size_allocate (GtkWidget *widget,
       allocate_child (self, self->road, &self->layout->road, h, v);
       for (guint i = 0; i < self->stages->len && i < self->layout->n_stages; i++)
         {
-          allocate_child (self, stage_at (self, i)->box, &self->layout->stages[i].region, h, v);
+          allocate_child (self, stage_at (self, i)->region, &self->layout->stages[i].region, h, v);
+          allocate_child (self, stage_at (self, i)->box, &self->layout->stages[i].header, h, v);
           allocate_child (self, stage_at (self, i)->marker, &self->layout->stages[i].marker, h, v);
         }
       for (guint i = 0; i < self->stations->len && i < self->layout->n_stations; i++)
@@ -1704,6 +1721,127 @@ pw_pathway_map_size_allocate (GtkWidget *widget,
     }
 }
 
+/* Big areas (a stage's background) fill faster than an image of them copies. */
+#define CACHE_MAX_AREA (128 * 1024)
+
+typedef struct
+{
+  GskRenderNode *node;     /* the child's own node the image was made from */
+  double         scale;
+  GskRenderNode *image;    /* a cairo node painting it, in zoomed child space */
+} CachedChild;
+
+static void
+cached_child_free (gpointer data)
+{
+  CachedChild *cached = data;
+
+  g_clear_pointer (&cached->node, gsk_render_node_unref);
+  g_clear_pointer (&cached->image, gsk_render_node_unref);
+  g_free (cached);
+}
+
+static GskRenderNode *
+render_image (GskRenderNode *node,
+              double         scale,
+              int            scale_factor)
+{
+  cairo_surface_t *surface;
+  GskRenderNode *image;
+  graphene_rect_t bounds;
+  double x, y, width, height;
+  cairo_t *cr;
+
+  gsk_render_node_get_bounds (node, &bounds);
+  x = floor (bounds.origin.x * scale);
+  y = floor (bounds.origin.y * scale);
+  width = ceil ((bounds.origin.x + bounds.size.width) * scale) - x;
+  height = ceil ((bounds.origin.y + bounds.size.height) * scale) - y;
+  if (width <= 0 || height <= 0 || width * height > 4 * CACHE_MAX_AREA)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -x, -y);
+  cairo_scale (cr, scale, scale);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  image = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (x / scale_factor, y / scale_factor,
+                                                   width / scale_factor, height / scale_factor));
+  cr = gsk_cairo_node_get_draw_context (image);
+  cairo_translate (cr, x / scale_factor, y / scale_factor);
+  cairo_scale (cr, 1.0 / scale_factor, 1.0 / scale_factor);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return image;
+}
+
+/* Software rendering only: a card's node only changes when the card is
+ * redrawn (hover, focus, new data), otherwise GTK hands back the very same
+ * node. Painting it once into an image makes a frame of the whole map a few
+ * dozen image copies instead of hundreds of rounded shapes, glyphs and
+ * icons (see tests/bench/bench-map.c). GL renderers keep their own caches. */
+static gboolean
+snapshot_child_cached (PwPathwayMap *self,
+                       GtkWidget    *child,
+                       GtkSnapshot  *snapshot)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *child_snapshot = gtk_snapshot_new ();
+  GskRenderNode *inner;
+  CachedChild *cached;
+  float scale_x = 1, scale_y = 1, dx = 0, dy = 0;
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  double scale;
+
+  gtk_widget_snapshot_child (GTK_WIDGET (self), child, child_snapshot);
+  node = gtk_snapshot_free_to_node (child_snapshot);
+  if (node == NULL)
+    return TRUE;
+
+  inner = node;
+  if (gsk_render_node_get_node_type (node) == GSK_TRANSFORM_NODE)
+    {
+      GskTransform *transform = gsk_transform_node_get_transform (node);
+
+      if (gsk_transform_get_category (transform) < GSK_TRANSFORM_CATEGORY_2D_AFFINE)
+        {
+          gtk_snapshot_append_node (snapshot, node);
+          return TRUE;
+        }
+      gsk_transform_to_affine (transform, &scale_x, &scale_y, &dx, &dy);
+      inner = gsk_transform_node_get_child (node);
+    }
+  scale = scale_x * scale_factor;
+
+  cached = g_hash_table_lookup (self->render_cache, child);
+  if (cached == NULL || cached->node != inner || cached->scale != scale)
+    {
+      GskRenderNode *image = scale_x == scale_y && scale > 0 ? render_image (inner, scale, scale_factor) : NULL;
+
+      if (image == NULL)
+        {
+          g_hash_table_remove (self->render_cache, child);
+          gtk_snapshot_append_node (snapshot, node);
+          return TRUE;
+        }
+      cached = g_new0 (CachedChild, 1);
+      cached->node = gsk_render_node_ref (inner);
+      cached->scale = scale;
+      cached->image = image;
+      g_hash_table_replace (self->render_cache, child, cached);
+    }
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (dx, dy));
+  gtk_snapshot_append_node (snapshot, cached->image);
+  gtk_snapshot_restore (snapshot);
+  return TRUE;
+}
+
 static void
 pw_pathway_map_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -1711,6 +1849,9 @@ pw_pathway_map_snapshot (GtkWidget   *widget,
   PwPathwayMap *self = PW_PATHWAY_MAP (widget);
   graphene_rect_t visible = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
                                                 gtk_widget_get_height (widget));
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+  gboolean cache = self->render_cache_enabled && GSK_IS_CAIRO_RENDERER (renderer);
 
   /* Only what is in view: a long pathway scrolled far down costs nothing. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -1719,13 +1860,26 @@ pw_pathway_map_snapshot (GtkWidget   *widget,
     {
       graphene_rect_t bounds;
 
-      if (child == self->popover || !gtk_widget_get_child_visible (child))
+      if (child == self->popover || !gtk_widget_get_child_visible (child) || !gtk_widget_get_visible (child))
         continue;
       if (gtk_widget_compute_bounds (child, widget, &bounds) &&
           !graphene_rect_intersection (&bounds, &visible, NULL))
         continue;
-      gtk_widget_snapshot_child (widget, child, snapshot);
+      if (cache && bounds.size.width * bounds.size.height <= CACHE_MAX_AREA)
+        snapshot_child_cached (self, child, snapshot);
+      else
+        gtk_widget_snapshot_child (widget, child, snapshot);
     }
+}
+
+static void
+pw_pathway_map_unmap (GtkWidget *widget)
+{
+  PwPathwayMap *self = PW_PATHWAY_MAP (widget);
+
+  /* Nothing to keep while hidden; the next window may render differently. */
+  g_hash_table_remove_all (self->render_cache);
+  GTK_WIDGET_CLASS (pw_pathway_map_parent_class)->unmap (widget);
 }
 
 static gboolean
@@ -1908,6 +2062,7 @@ pw_pathway_map_finalize (GObject *object)
   g_clear_pointer (&self->stages, g_ptr_array_unref);
   g_clear_pointer (&self->stations, g_ptr_array_unref);
   g_clear_pointer (&self->step_index, g_hash_table_unref);
+  g_clear_pointer (&self->render_cache, g_hash_table_unref);
   g_clear_pointer (&self->legend, g_ptr_array_unref);
   g_clear_pointer (&self->layout, pw_map_layout_free);
   g_free (self->language);
@@ -2052,6 +2207,7 @@ pw_pathway_map_class_init (PwPathwayMapClass *klass)
   widget_class->measure = pw_pathway_map_measure;
   widget_class->size_allocate = pw_pathway_map_size_allocate;
   widget_class->snapshot = pw_pathway_map_snapshot;
+  widget_class->unmap = pw_pathway_map_unmap;
   widget_class->focus = pw_pathway_map_focus;
   widget_class->set_focus_child = pw_pathway_map_set_focus_child;
   widget_class->direction_changed = pw_pathway_map_direction_changed;
@@ -2123,6 +2279,8 @@ pw_pathway_map_init (PwPathwayMap *self)
   self->stages = g_ptr_array_new_with_free_func (stage_entry_free);
   self->stations = g_ptr_array_new_with_free_func (station_entry_free);
   self->step_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->render_cache = g_hash_table_new_full (NULL, NULL, NULL, cached_child_free);
+  self->render_cache_enabled = g_getenv ("PATHWAY_MAP_NO_CACHE") == NULL;
   self->stage_actions = g_simple_action_group_new ();
   gtk_widget_insert_action_group (widget, "stage", G_ACTION_GROUP (self->stage_actions));
 
