@@ -3,6 +3,14 @@
 
 #include "config.h"
 
+#include "pw-caseload-view.h"
+#include "pw-overview-page.h"
+#include "pw-plan-item-editor.h"
+#include "pw-plan-item-row.h"
+#include "pw-plan-page.h"
+#include "pw-survivor-editor.h"
+#include "pw-survivor-row.h"
+#include "pw-survivor-view.h"
 #include "pw-types.h"
 
 #include "pw-application.h"
@@ -26,5 +34,13 @@ pw_ensure_types (void)
   g_type_ensure (PW_TYPE_SETUP_PAGE);
   g_type_ensure (PW_TYPE_PATHWAY_MAP);
   g_type_ensure (PW_TYPE_STEP_POPOVER);
+  g_type_ensure (PW_TYPE_CASELOAD_VIEW);
+  g_type_ensure (PW_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (PW_TYPE_PLAN_ITEM_EDITOR);
+  g_type_ensure (PW_TYPE_PLAN_ITEM_ROW);
+  g_type_ensure (PW_TYPE_PLAN_PAGE);
+  g_type_ensure (PW_TYPE_SURVIVOR_EDITOR);
+  g_type_ensure (PW_TYPE_SURVIVOR_ROW);
+  g_type_ensure (PW_TYPE_SURVIVOR_VIEW);
   g_type_ensure (PW_TYPE_WINDOW);
 }

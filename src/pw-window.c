@@ -6,9 +6,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pw-caseload-view.h"
 #include "pw-lock-page.h"
+#include "pw-overview-page.h"
 #include "pw-recovery-key-page.h"
 #include "pw-setup-page.h"
+#include "pw-survivor-editor.h"
+#include "pw-survivor-view.h"
 #include "pw-window.h"
 
 struct _PwWindow
@@ -26,7 +30,14 @@ struct _PwWindow
   PwRecoveryKeyPage *recovery_page;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_box;
-  GtkWidget *content_box;
+  GtkWidget *sidebar_separator;
+  PwCaseloadView *caseload_view;
+  GtkStack *content_stack;
+  PwOverviewPage *overview_page;
+  PwSurvivorView *survivor_view;
+
+  /* Only her map and plan, in her language, full width. */
+  gboolean survivor_mode;
 
   /* Between creating a vault and confirming the recovery key. */
   gboolean showing_recovery_key;
@@ -37,6 +48,7 @@ G_DEFINE_FINAL_TYPE (PwWindow, pw_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_SURVIVOR_MODE,
   N_PROPS
 };
 
@@ -57,6 +69,191 @@ pw_window_get_session (PwWindow *self)
 {
   g_return_val_if_fail (PW_IS_WINDOW (self), NULL);
   return self->session;
+}
+
+static gboolean
+showing_survivor (PwWindow *self)
+{
+  return g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "survivor") &&
+         pw_survivor_view_get_survivor_id (self->survivor_view) > 0;
+}
+
+static void
+update_workspace_actions (PwWindow *self)
+{
+  gboolean unlocked = self->session != NULL &&
+                      pw_session_get_state (self->session) == PW_SESSION_UNLOCKED &&
+                      !self->showing_recovery_key;
+  const char *actions[] = { "win.new-survivor", "win.search", "win.show-caseload",
+                            "win.show-overview", "win.filter-caseload", "win.show-plan-item" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.survivor-view",
+                                 unlocked && showing_survivor (self));
+}
+
+void
+pw_window_set_survivor_mode (PwWindow *self,
+                             gboolean  survivor_mode)
+{
+  g_return_if_fail (PW_IS_WINDOW (self));
+
+  survivor_mode = !!survivor_mode && showing_survivor (self);
+  if (self->survivor_mode == survivor_mode)
+    return;
+  self->survivor_mode = survivor_mode;
+  /* Her view has no case list beside it: nobody else's code on screen. */
+  gtk_widget_set_visible (self->sidebar_box, !survivor_mode);
+  gtk_widget_set_visible (self->sidebar_separator, !survivor_mode);
+  if (survivor_mode)
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SURVIVOR_MODE]);
+}
+
+gboolean
+pw_window_get_survivor_mode (PwWindow *self)
+{
+  g_return_val_if_fail (PW_IS_WINDOW (self), FALSE);
+  return self->survivor_mode;
+}
+
+static void
+show_overview (PwWindow *self)
+{
+  pw_window_set_survivor_mode (self, FALSE);
+  pw_survivor_view_set_survivor_id (self->survivor_view, 0, NULL);
+  pw_caseload_view_unselect (self->caseload_view);
+  gtk_stack_set_visible_child_name (self->content_stack, "overview");
+  update_workspace_actions (self);
+}
+
+static void
+show_survivor (PwWindow *self,
+               gint64    survivor_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pw_survivor_view_set_survivor_id (self->survivor_view, survivor_id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_overview (self);
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "survivor");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  update_workspace_actions (self);
+}
+
+static void
+on_survivor_activated (PwWindow *self,
+                       gint64    survivor_id)
+{
+  show_survivor (self, survivor_id);
+}
+
+static void
+on_survivor_gone (PwWindow *self)
+{
+  show_overview (self);
+}
+
+static void
+on_survivor_saved (PwWindow *self,
+                   gint64    survivor_id)
+{
+  pw_caseload_view_select (self->caseload_view, survivor_id);
+  show_survivor (self, survivor_id);
+}
+
+static void
+new_survivor_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+  PwSurvivorEditor *editor;
+
+  pw_window_set_survivor_mode (self, FALSE);
+  editor = pw_survivor_editor_new (GTK_WINDOW (self), self->session, NULL);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_survivor_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  /* On her plan, Ctrl+F searches her plan; anywhere else, the case list. */
+  if (showing_survivor (self) &&
+      (self->survivor_mode || !adw_leaflet_get_folded (self->leaflet) ||
+       adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->content_stack)) &&
+      pw_survivor_view_search (self->survivor_view))
+    return;
+  if (self->survivor_mode)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+  pw_caseload_view_focus_search (self->caseload_view);
+}
+
+static void
+show_caseload_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  pw_window_set_survivor_mode (self, FALSE);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+}
+
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  show_overview (self);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
+static void
+filter_caseload_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  pw_caseload_view_apply_filter (self->caseload_view, g_variant_get_string (parameter, NULL));
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+}
+
+static void
+show_plan_item_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  if (showing_survivor (self))
+    pw_survivor_view_show_plan_item (self->survivor_view, g_variant_get_int64 (parameter));
+}
+
+static gboolean
+leave_survivor_mode (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  if (!self->survivor_mode)
+    return FALSE;
+  pw_window_set_survivor_mode (self, FALSE);
+  return TRUE;
 }
 
 static void
@@ -91,9 +288,16 @@ update_page (PwWindow *self)
         pw_lock_page_reset (self->lock_page);
     }
 
+  if (state != PW_SESSION_UNLOCKED)
+    {
+      pw_window_set_survivor_mode (self, FALSE);
+      gtk_stack_set_visible_child_name (self->content_stack, "overview");
+    }
+
   gtk_stack_set_visible_child_name (self->main_stack, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock",
                                  state == PW_SESSION_UNLOCKED);
+  update_workspace_actions (self);
 }
 
 static void
@@ -232,12 +436,6 @@ pw_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (pw_window_parent_class)->close_request (window);
 }
 
-static void
-on_back_clicked (PwWindow *self)
-{
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
 static gboolean
 on_any_event (PwWindow *self)
 {
@@ -265,7 +463,14 @@ pw_window_constructed (GObject *object)
 
   /* Only the .ui instantiation test builds one without a session. */
   if (self->session == NULL)
-    return;
+    {
+      update_workspace_actions (self);
+      return;
+    }
+
+  pw_caseload_view_set_session (self->caseload_view, self->session);
+  pw_overview_page_set_session (self->overview_page, self->session);
+  pw_survivor_view_set_session (self->survivor_view, self->session);
 
   g_signal_connect_object (self->session, "notify::state",
                            G_CALLBACK (on_session_state_changed), self, G_CONNECT_SWAPPED);
@@ -299,6 +504,9 @@ pw_window_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
+    case PROP_SURVIVOR_MODE:
+      g_value_set_boolean (value, self->survivor_mode);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -316,6 +524,9 @@ pw_window_set_property (GObject      *object,
     {
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
+      break;
+    case PROP_SURVIVOR_MODE:
+      pw_window_set_survivor_mode (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -338,11 +549,27 @@ pw_window_class_init (PwWindowClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, PW_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SURVIVOR_MODE] =
+    g_param_spec_boolean ("survivor-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-survivor", NULL, new_survivor_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-survivor", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_caseload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.filter-caseload", "s", filter_caseload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-plan-item", "x", show_plan_item_action);
+  gtk_widget_class_install_property_action (widget_class, "win.survivor-view", "survivor-mode");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, leave_survivor_mode, NULL);
 
+  g_type_ensure (PW_TYPE_CASELOAD_VIEW);
+  g_type_ensure (PW_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (PW_TYPE_SURVIVOR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathwaytool/Pathway/pw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, main_stack);
@@ -351,8 +578,13 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwWindow, recovery_page);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, sidebar_box);
-  gtk_widget_class_bind_template_child (widget_class, PwWindow, content_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, caseload_view);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, survivor_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_survivor_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_survivor_gone);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_create);
   gtk_widget_class_bind_template_callback (widget_class, on_lock_page_unlock);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_done);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "pw-iso-codes.h"
 #include "pw-plan-item-list.h"
 #include "pw-store-private.h"
 #include "pw-survivor-list.h"
@@ -699,7 +700,10 @@ pw_store_open_with_migrations (const char              *path,
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = FULL;"
                  "PRAGMA temp_store = MEMORY;"
-                 "PRAGMA secure_delete = ON;",
+                 "PRAGMA secure_delete = ON;"
+                 /* 16 MiB of pages: with 1 KiB pages, the default 2 MiB
+                  * is lost to one search over 10,000 survivors. */
+                 "PRAGMA cache_size = -16384;",
                  error))
     return NULL;
 
@@ -1155,11 +1159,22 @@ drop_weak_cache (PwStore    *self,
   "  ORDER BY st.id DESC LIMIT 1), " \
   "(SELECT count (*) FROM plan_item p WHERE p.survivor_id = survivor.id " \
   "  AND p.status IN ('proposed', 'agreed', 'in_progress') " \
-  "  AND p.due_date < date ('now', 'localtime')), " \
-  "coalesce ((SELECT a.next_review < date ('now', 'localtime') OR " LIFE_CHANGED_AFTER ("a.date") \
+  "  AND p.due_date < ?40), " \
+  "coalesce ((SELECT a.next_review < ?40 OR " LIFE_CHANGED_AFTER ("a.date") \
   "           FROM assessment a " \
   "           WHERE a.survivor_id = survivor.id AND a.kind = 'risk' " \
   "           ORDER BY a.date DESC, a.id DESC LIMIT 1), 0)"
+
+/* SURVIVOR_COLUMNS compare with today as parameter 40 (after the ids a
+ * query binds): SQLite's date ('now', 'localtime') would convert the time
+ * zone again for every row. */
+static void
+bind_today (sqlite3_stmt *stmt)
+{
+  g_autofree char *day = today ();
+
+  sqlite3_bind_text (stmt, 40, day, -1, SQLITE_TRANSIENT);
+}
 
 static void
 survivor_from_row (PwSurvivor   *survivor,
@@ -1199,10 +1214,11 @@ pw_store_get_survivor (PwStore  *self,
 
   g_return_val_if_fail (PW_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT " SURVIVOR_COLUMNS " FROM survivor WHERE id = ?", error);
+  stmt = prepare (self, "SELECT " SURVIVOR_COLUMNS " FROM survivor WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, survivor_id);
+  bind_today (stmt);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -1228,11 +1244,49 @@ pw_store_get_survivor (PwStore  *self,
   return survivor;
 }
 
+/* Her languages as the search finds them: each code with its names (in
+ * English, other names the standard gives, the interface language), so
+ * "edo" or "inglese" finds a survivor whose record says "bin" or "en". */
+static char *
+fts_languages (PwStore  *self,
+               gint64    survivor_id,
+               GError  **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) codes = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, "SELECT languages FROM survivor WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, survivor_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    codes = column_to_strv (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      g_autofree char *names = pw_iso_codes_dup_search_text (pw_iso_codes_get_default (),
+                                                             PW_ISO_LANGUAGE, codes[i]);
+
+      g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", names);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static gboolean
 fts_sync (PwStore  *self,
           gint64    survivor_id,
           GError  **error)
 {
+  g_autofree char *languages = NULL;
   sqlite3_stmt *stmt;
 
   stmt = prepare (self, "DELETE FROM survivor_fts WHERE docid = ?", error);
@@ -1242,10 +1296,14 @@ fts_sync (PwStore  *self,
   if (!step_done (self, stmt, error))
     return FALSE;
 
+  languages = fts_languages (self, survivor_id, error);
+  if (languages == NULL)
+    return FALSE;
+
   stmt = prepare (self,
                   "INSERT INTO survivor_fts "
                   "  (docid, case_code, alias, languages, key_worker, plan_titles) "
-                  "SELECT id, case_code, coalesce (alias, ''), languages, coalesce (key_worker, ''), "
+                  "SELECT id, case_code, coalesce (alias, ''), ?2, coalesce (key_worker, ''), "
                   "  coalesce ((SELECT group_concat (title, ' ') FROM plan_item "
                   "             WHERE survivor_id = ?1), '') "
                   "FROM survivor WHERE id = ?1",
@@ -1253,6 +1311,7 @@ fts_sync (PwStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, survivor_id);
+  bind_text (stmt, 2, languages);
   return step_done (self, stmt, error);
 }
 
@@ -1814,6 +1873,59 @@ pw_store_query_survivor_ids (PwStore                *self,
   return g_steal_pointer (&ids);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+GArray *
+pw_store_match_survivor_ids (PwStore     *self,
+                             const char  *text,
+                             gboolean    *searching,
+                             GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *match = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PW_IS_STORE (self), NULL);
+  g_return_val_if_fail (searching != NULL, NULL);
+
+  *searching = FALSE;
+  if (!check_open (self, error))
+    return NULL;
+  if (text == NULL || strspn (text, " \t") == strlen (text))
+    return g_steal_pointer (&ids);
+  *searching = TRUE;
+  match = build_match_query (text);
+  if (match == NULL)
+    return g_steal_pointer (&ids);
+
+  stmt = prepare (self, "SELECT docid FROM survivor_fts WHERE survivor_fts MATCH ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  g_array_sort (ids, compare_ids);
+  return g_steal_pointer (&ids);
+}
+
 GArray *
 pw_store_list_survivor_ids (PwStore         *self,
                             const char      *text,
@@ -1970,13 +2082,14 @@ pw_store_load_survivors (PwStore       *self,
 
       stmt = prepare (self,
                       "SELECT " SURVIVOR_COLUMNS " FROM survivor WHERE id IN ("
-                      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                      "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
                       error);
       if (stmt == NULL)
         return NULL;
       for (guint i = start; i < n_ids && i < start + 32; i++)
         sqlite3_bind_int64 (stmt, i - start + 1, ids[i]);
+      bind_today (stmt);
 
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {

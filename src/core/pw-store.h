@@ -147,6 +147,14 @@ typedef struct
 GArray     *pw_store_query_survivor_ids   (PwStore                *self,
                                            const PwSurvivorQuery  *query,
                                            GError                **error);
+/* The full-text part of a search alone, for list models that keep their
+ * filtered order and narrow it as she types: ids (ascending) whose words
+ * match @text as in pw_store_search_survivors(). @searching says whether
+ * @text asks for a search at all (blanks do not). */
+GArray     *pw_store_match_survivor_ids   (PwStore                *self,
+                                           const char             *text,
+                                           gboolean               *searching,
+                                           GError                **error);
 gboolean    pw_store_count_survivors      (PwStore                *self,
                                            const PwSurvivorQuery  *query,
                                            guint                  *count,

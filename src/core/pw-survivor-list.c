@@ -16,6 +16,7 @@ struct _PwSurvivorList
   PwStore        *store;
   gulong          changed_id;
   GArray         *ids;      /* gint64 */
+  GArray         *base_ids; /* the filters' ids, without the search; NULL: to query */
   GPtrArray      *items;    /* PwSurvivor or NULL until asked for */
   char           *search_text;
   int             status_filter;
@@ -136,29 +137,72 @@ pw_survivor_list_model_init (GListModelInterface *iface)
   iface->get_item = pw_survivor_list_get_item;
 }
 
-gboolean
-pw_survivor_list_reload (PwSurvivorList  *self,
-                         GError         **error)
+static gboolean
+contains_id (GArray *sorted,
+             gint64  id)
+{
+  guint lo = 0, hi = sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      gint64 v = g_array_index (sorted, gint64, mid);
+
+      if (v == id)
+        return TRUE;
+      if (v < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* The filters and the sort cost one ordered query; each keystroke of a
+ * search only asks the full-text index and narrows that order. */
+static gboolean
+refresh (PwSurvivorList  *self,
+         gboolean         requery,
+         GError         **error)
 {
   g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) matches = NULL;
   GPtrArray *items;
   guint position, removed, added;
+  gboolean searching;
 
-  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), FALSE);
+  if (requery)
+    g_clear_pointer (&self->base_ids, g_array_unref);
+  if (self->base_ids == NULL)
+    {
+      PwSurvivorQuery query = PW_SURVIVOR_QUERY_INIT;
 
-  {
-    PwSurvivorQuery query = PW_SURVIVOR_QUERY_INIT;
+      query.status = self->status_filter;
+      query.stage_id = self->stage_filter;
+      query.key_worker = self->key_worker_filter;
+      query.attention = self->attention_filter;
+      query.sort = self->sort;
+      self->base_ids = pw_store_query_survivor_ids (self->store, &query, error);
+      if (self->base_ids == NULL)
+        return FALSE;
+    }
 
-    query.text = self->search_text;
-    query.status = self->status_filter;
-    query.stage_id = self->stage_filter;
-    query.key_worker = self->key_worker_filter;
-    query.attention = self->attention_filter;
-    query.sort = self->sort;
-    ids = pw_store_query_survivor_ids (self->store, &query, error);
-  }
-  if (ids == NULL)
+  matches = pw_store_match_survivor_ids (self->store, self->search_text, &searching, error);
+  if (matches == NULL)
     return FALSE;
+  if (!searching)
+    ids = g_array_copy (self->base_ids);
+  else
+    {
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (matches->len, self->base_ids->len));
+      for (guint i = 0; i < self->base_ids->len; i++)
+        {
+          gint64 id = g_array_index (self->base_ids, gint64, i);
+
+          if (contains_id (matches, id))
+            g_array_append_val (ids, id);
+        }
+    }
 
   pw_store_diff_ids ((const gint64 *) self->ids->data, self->ids->len,
                      (const gint64 *) ids->data, ids->len,
@@ -183,6 +227,15 @@ pw_survivor_list_reload (PwSurvivorList  *self,
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
   return TRUE;
+}
+
+gboolean
+pw_survivor_list_reload (PwSurvivorList  *self,
+                         GError         **error)
+{
+  g_return_val_if_fail (PW_IS_SURVIVOR_LIST (self), FALSE);
+
+  return refresh (self, TRUE, error);
 }
 
 guint
@@ -222,8 +275,11 @@ on_store_changed (PwStore        *store,
       (kind == PW_RECORD_KIND_STAGE_STATE && self->stage_filter != NULL))
     {
       g_autoptr(GArray) before = g_array_copy (self->ids);
+      /* Only a change of her goals' words leaves the filters' order as it was. */
+      gboolean requery = kind != PW_RECORD_KIND_PLAN_ITEM ||
+                         self->attention_filter != PW_SURVIVOR_ATTENTION_ANY;
 
-      if (!pw_survivor_list_reload (self, &error))
+      if (!refresh (self, requery, &error))
         {
           g_debug ("Survivor list not reloaded: %s", error->message);
           return;
@@ -257,6 +313,7 @@ pw_survivor_list_finalize (GObject *object)
   PwSurvivorList *self = PW_SURVIVOR_LIST (object);
 
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->base_ids, g_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->stage_filter, g_free);
@@ -424,11 +481,12 @@ pw_survivor_list_get_search_text (PwSurvivorList *self)
 }
 
 static void
-reload_or_log (PwSurvivorList *self)
+reload_or_log (PwSurvivorList *self,
+               gboolean        requery)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!pw_survivor_list_reload (self, &error))
+  if (!refresh (self, requery, &error))
     g_debug ("Survivor list not reloaded: %s", error->message);
 }
 
@@ -442,7 +500,7 @@ pw_survivor_list_set_search_text (PwSurvivorList *self,
     return;
   g_free (self->search_text);
   self->search_text = g_strdup (text);
-  reload_or_log (self);
+  reload_or_log (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH_TEXT]);
 }
 
@@ -464,7 +522,7 @@ pw_survivor_list_set_status_filter (PwSurvivorList *self,
   if (self->status_filter == status)
     return;
   self->status_filter = status;
-  reload_or_log (self);
+  reload_or_log (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS_FILTER]);
 }
 
@@ -485,7 +543,7 @@ pw_survivor_list_set_sort (PwSurvivorList *self,
   if (self->sort == sort)
     return;
   self->sort = sort;
-  reload_or_log (self);
+  reload_or_log (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SORT]);
 }
 
@@ -507,7 +565,7 @@ pw_survivor_list_set_stage_filter (PwSurvivorList *self,
     return;
   g_free (self->stage_filter);
   self->stage_filter = g_strdup (stage_id);
-  reload_or_log (self);
+  reload_or_log (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STAGE_FILTER]);
 }
 
@@ -529,7 +587,7 @@ pw_survivor_list_set_key_worker_filter (PwSurvivorList *self,
     return;
   g_free (self->key_worker_filter);
   self->key_worker_filter = g_strdup (key_worker);
-  reload_or_log (self);
+  reload_or_log (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_KEY_WORKER_FILTER]);
 }
 
@@ -551,6 +609,6 @@ pw_survivor_list_set_attention_filter (PwSurvivorList *self,
   if (self->attention_filter == attention)
     return;
   self->attention_filter = attention;
-  reload_or_log (self);
+  reload_or_log (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ATTENTION_FILTER]);
 }

@@ -1,0 +1,729 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pw-plan-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pw-casework-util.h"
+#include "pw-plan-item-editor.h"
+#include "pw-plan-item-list.h"
+#include "pw-plan-item-row.h"
+#include "pw-plan-page.h"
+
+struct _PwPlanPage
+{
+  GtkWidget        parent_instance;
+
+  PwSession       *session;
+  PwSurvivor      *survivor;
+  GListModel      *items;          /* PwPlanItemList of her goals */
+  GPtrArray       *rows;           /* PwPlanItemRow, in display order */
+  GHashTable      *placement;      /* item id → "stage|domain|priority" at build time */
+  guint            rebuild_idle;
+  gint64           focus_after;    /* item to focus once rebuilt */
+  gboolean         survivor_mode;
+
+  GtkSearchBar    *search_bar;
+  GtkSearchEntry  *search_entry;
+  GtkStack        *stack;
+  GtkWidget       *toolbar;
+  GtkToggleButton *by_stage_button;
+  GtkWidget       *order_hint;
+  GtkBox          *groups_box;
+  GtkWidget       *no_match_label;
+  AdwStatusPage   *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (PwPlanPage, pw_plan_page, GTK_TYPE_WIDGET)
+
+static gboolean
+by_stage (PwPlanPage *self)
+{
+  return gtk_toggle_button_get_active (self->by_stage_button) && !self->survivor_mode;
+}
+
+static PwStore *
+get_store (PwPlanPage *self)
+{
+  if (self->session == NULL || pw_session_get_state (self->session) != PW_SESSION_UNLOCKED)
+    return NULL;
+  return pw_session_get_store (self->session);
+}
+
+static const char *
+display_lang (PwPlanPage *self)
+{
+  /* Her view speaks her language where the pathway has it. */
+  if (self->survivor_mode && self->survivor != NULL)
+    return pw_survivor_get_preferred_language (self->survivor);
+  return NULL;
+}
+
+static char *
+placement_of (PwPlanItem *item)
+{
+  return g_strdup_printf ("%s|%s|%d", pw_plan_item_get_stage_id (item) ?: "",
+                          pw_plan_item_get_domain (item) ?: "", pw_plan_item_get_priority (item));
+}
+
+static void on_row_activated (PwPlanItemRow *row, PwPlanPage *self);
+static void on_row_achieve (PwPlanItemRow *row, PwPlanPage *self);
+static void on_row_move (PwPlanItemRow *row, int delta, PwPlanPage *self);
+static void on_row_dropped_on (PwPlanItemRow *row, gint64 dragged_id, PwPlanPage *self);
+
+static GtkWidget *
+make_row (PwPlanPage *self,
+          PwPlanItem *item,
+          PwTemplate *template)
+{
+  PwPlanItemRow *row = pw_plan_item_row_new (item, template, display_lang (self));
+
+  pw_plan_item_row_set_survivor_mode (row, self->survivor_mode);
+  pw_plan_item_row_set_reorderable (row, !by_stage (self) && !self->survivor_mode);
+  g_signal_connect (row, "achieve", G_CALLBACK (on_row_achieve), self);
+  g_signal_connect (row, "move", G_CALLBACK (on_row_move), self);
+  g_signal_connect (row, "dropped-on", G_CALLBACK (on_row_dropped_on), self);
+  g_ptr_array_add (self->rows, row);
+  g_hash_table_insert (self->placement, g_memdup2 (&(gint64) { pw_plan_item_get_id (item) }, sizeof (gint64)),
+                       placement_of (item));
+  return GTK_WIDGET (row);
+}
+
+static void
+on_list_row_activated (GtkListBox    *list,
+                       GtkListBoxRow *row,
+                       PwPlanPage    *self)
+{
+  on_row_activated (PW_PLAN_ITEM_ROW (row), self);
+}
+
+/* A titled group with a boxed list of goals; returns the list. Rows are
+ * plain list rows: a hundred action rows with wrapping text take most of
+ * a second to lay out. */
+static GtkWidget *
+add_group (PwPlanPage *self,
+           GtkWidget  *parent,
+           const char *title)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *list = gtk_list_box_new ();
+
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_list_row_activated), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
+  if (GTK_IS_BOX (parent))
+    gtk_box_append (GTK_BOX (parent), group);
+  return list;
+}
+
+static GtkWidget *
+add_stage_section (PwPlanPage *self,
+                   const char *title,
+                   guint       n_items)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (title);
+  g_autofree char *count = g_strdup_printf (ngettext ("%u goal", "%u goals", n_items), n_items);
+  GtkWidget *count_label = gtk_label_new (count);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-3");
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_widget_set_valign (count_label, GTK_ALIGN_BASELINE);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (header), label);
+  gtk_box_append (GTK_BOX (header), count_label);
+  gtk_box_append (GTK_BOX (section), header);
+  gtk_widget_add_css_class (section, "pw-plan-stage");
+  gtk_box_append (self->groups_box, section);
+  return section;
+}
+
+static void
+build_by_stage (PwPlanPage *self,
+                PwTemplate *template,
+                GPtrArray  *items)
+{
+  g_autoptr(GPtrArray) stage_ids = g_ptr_array_new ();
+  GListModel *stages = template != NULL ? pw_template_get_stages (template) : NULL;
+  GListModel *domains = template != NULL ? pw_template_get_domains (template) : NULL;
+  g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
+  guint n_stages = stages != NULL ? g_list_model_get_n_items (stages) : 0;
+
+  /* Stages in pathway order, then goals not tied to a known stage. */
+  for (guint s = 0; s <= n_stages; s++)
+    {
+      g_autoptr(PwStage) stage = s < n_stages ? g_list_model_get_item (stages, s) : NULL;
+      g_autoptr(GPtrArray) in_stage = g_ptr_array_new ();
+      guint n_domains = domains != NULL ? g_list_model_get_n_items (domains) : 0;
+      GtkWidget *section;
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          PwPlanItem *item = g_ptr_array_index (items, i);
+
+          if (stage != NULL ? g_strcmp0 (pw_plan_item_get_stage_id (item), pw_stage_get_id (stage)) == 0
+                            : !g_hash_table_contains (placed, item))
+            {
+              g_ptr_array_add (in_stage, item);
+              g_hash_table_add (placed, item);
+            }
+        }
+      if (in_stage->len == 0)
+        continue;
+
+      section = add_stage_section (self,
+                                   stage != NULL ? pw_stage_get_name (stage, display_lang (self))
+                                                 : _("Not Linked to a Stage"),
+                                   in_stage->len);
+
+      /* Areas of life in the template's order, then the rest. */
+      for (guint d = 0; d <= n_domains; d++)
+        {
+          g_autoptr(PwDomain) domain = d < n_domains ? g_list_model_get_item (domains, d) : NULL;
+          GtkWidget *group = NULL;
+
+          for (guint i = 0; i < in_stage->len; i++)
+            {
+              PwPlanItem *item = g_ptr_array_index (in_stage, i);
+              gboolean here;
+
+              if (item == NULL)
+                continue;
+              here = domain != NULL ? g_strcmp0 (pw_plan_item_get_domain (item), pw_domain_get_id (domain)) == 0
+                                    : TRUE;
+              if (!here)
+                continue;
+              if (group == NULL)
+                group = add_group (self, section,
+                                   domain != NULL ? pw_domain_get_name (domain, display_lang (self))
+                                                  : _("Other Areas"));
+              gtk_list_box_append (GTK_LIST_BOX (group), make_row (self, item, template));
+              g_ptr_array_index (in_stage, i) = NULL;
+            }
+        }
+    }
+}
+
+static void
+build_her_order (PwPlanPage *self,
+                 PwTemplate *template,
+                 GPtrArray  *items)
+{
+  GtkWidget *group = add_group (self, GTK_WIDGET (self->groups_box),
+                                self->survivor_mode ? _("My Goals") : NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (group), make_row (self, g_ptr_array_index (items, i), template));
+}
+
+static void apply_search (PwPlanPage *self);
+
+static void
+rebuild (PwPlanPage *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  PwTemplate *template = NULL;
+  GtkWidget *child;
+  guint n;
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  g_ptr_array_set_size (self->rows, 0);
+  g_hash_table_remove_all (self->placement);
+
+  n = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (self->items, i));
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 || self->survivor == NULL ? "plan" : "empty");
+  gtk_widget_set_visible (self->order_hint, !by_stage (self) && !self->survivor_mode && n > 1);
+  if (n == 0)
+    return;
+
+  if (self->session != NULL && self->survivor != NULL)
+    template = pw_casework_get_template (self->session, pw_survivor_get_template_id (self->survivor));
+  if (by_stage (self))
+    build_by_stage (self, template, items);
+  else
+    build_her_order (self, template, items);
+
+  apply_search (self);
+
+  if (self->focus_after != 0)
+    {
+      gint64 id = self->focus_after;
+
+      self->focus_after = 0;
+      pw_plan_page_show_item (self, id);
+    }
+}
+
+static gboolean
+rebuild_idle (gpointer data)
+{
+  PwPlanPage *self = data;
+
+  self->rebuild_idle = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild (PwPlanPage *self)
+{
+  if (self->rebuild_idle == 0)
+    self->rebuild_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, rebuild_idle, self, NULL);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  PwPlanPage *self)
+{
+  /* An edit in place keeps the rows (they follow their item) unless it
+   * moves the goal to another group or rank. */
+  if (removed == 1 && added == 1)
+    {
+      g_autoptr(PwPlanItem) item = g_list_model_get_item (model, position);
+      gint64 id = pw_plan_item_get_id (item);
+      const char *before = g_hash_table_lookup (self->placement, &id);
+      g_autofree char *after = placement_of (item);
+
+      if (before != NULL && g_str_equal (before, after))
+        {
+          apply_search (self);
+          return;
+        }
+    }
+  queue_rebuild (self);
+}
+
+static void
+apply_search (PwPlanPage *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PwPlanItemRow *row = g_ptr_array_index (self->rows, i);
+      gboolean match = pw_plan_item_row_matches (row, query);
+
+      gtk_widget_set_visible (GTK_WIDGET (row), match);
+      any |= match;
+    }
+
+  /* Hide the groups and stages left empty. */
+  for (GtkWidget *section = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
+       section != NULL; section = gtk_widget_get_next_sibling (section))
+    {
+      gboolean section_visible = FALSE;
+
+      if (ADW_IS_PREFERENCES_GROUP (section))
+        continue;
+      for (GtkWidget *group = gtk_widget_get_first_child (section); group != NULL;
+           group = gtk_widget_get_next_sibling (group))
+        {
+          gboolean group_visible = FALSE;
+
+          if (!ADW_IS_PREFERENCES_GROUP (group))
+            continue;
+          for (guint i = 0; i < self->rows->len; i++)
+            {
+              GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+              if (gtk_widget_is_ancestor (row, group) && gtk_widget_get_visible (row))
+                {
+                  group_visible = TRUE;
+                  break;
+                }
+            }
+          gtk_widget_set_visible (group, group_visible);
+          section_visible |= group_visible;
+        }
+      gtk_widget_set_visible (section, section_visible);
+    }
+
+  gtk_widget_set_visible (self->no_match_label, !any && self->rows->len > 0);
+}
+
+static void
+on_search_changed (PwPlanPage *self)
+{
+  apply_search (self);
+}
+
+static void
+on_grouping_toggled (PwPlanPage *self)
+{
+  rebuild (self);
+}
+
+static GtkWindow *
+parent_window (PwPlanPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+on_editor_saved (PwPlanPage *self,
+                 gint64      item_id)
+{
+  self->focus_after = item_id;
+  if (self->rebuild_idle == 0)
+    pw_plan_page_show_item (self, item_id);
+}
+
+static void
+open_editor (PwPlanPage *self,
+             PwPlanItem *item,
+             const char *step_id)
+{
+  PwPlanItemEditor *editor;
+
+  if (self->survivor == NULL || get_store (self) == NULL)
+    return;
+  editor = pw_plan_item_editor_new (parent_window (self), self->session, self->survivor, item, step_id);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+void
+pw_plan_page_add_item (PwPlanPage *self,
+                       const char *step_id)
+{
+  g_return_if_fail (PW_IS_PLAN_PAGE (self));
+
+  open_editor (self, NULL, step_id);
+}
+
+static void
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  pw_plan_page_add_item (PW_PLAN_PAGE (widget), NULL);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  pw_plan_page_start_search (PW_PLAN_PAGE (widget));
+}
+
+static void
+on_row_activated (PwPlanItemRow *row,
+                  PwPlanPage    *self)
+{
+  if (!self->survivor_mode)
+    open_editor (self, pw_plan_item_row_get_item (row), NULL);
+}
+
+static void
+on_row_achieve (PwPlanItemRow *row,
+                PwPlanPage    *self)
+{
+  PwPlanItem *item = pw_plan_item_row_get_item (row);
+  PwPlanItemStatus previous = pw_plan_item_get_status (item);
+  gint64 id = pw_plan_item_get_id (item);
+  g_autoptr(GError) error = NULL;
+  PwStore *store = get_store (self);
+
+  if (store == NULL)
+    return;
+  if (!pw_store_set_plan_item_status (store, id, PW_PLAN_ITEM_STATUS_ACHIEVED, NULL, &error) ||
+      !pw_casework_celebrate (GTK_WIDGET (self), store, id, previous, &error))
+    {
+      pw_casework_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  pw_plan_item_row_highlight (row);
+}
+
+static void
+reorder (PwPlanPage *self,
+         gint64      moved_id,
+         int         target_index)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  PwStore *store = get_store (self);
+  guint n = g_list_model_get_n_items (self->items);
+  int from = -1;
+
+  if (store == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PwPlanItem) item = g_list_model_get_item (self->items, i);
+      gint64 id = pw_plan_item_get_id (item);
+
+      if (id == moved_id)
+        from = i;
+      else
+        g_array_append_val (ids, id);
+    }
+  if (from < 0)
+    return;
+  target_index = CLAMP (target_index, 0, (int) ids->len);
+  if (target_index == from)
+    return;
+  g_array_insert_val (ids, target_index, moved_id);
+
+  self->focus_after = moved_id;
+  if (!pw_store_reorder_plan_items (store, pw_survivor_get_id (self->survivor),
+                                    (const gint64 *) ids->data, ids->len, &error))
+    {
+      self->focus_after = 0;
+      pw_casework_toast (GTK_WIDGET (self), error->message);
+    }
+}
+
+static int
+index_of (PwPlanPage *self,
+          gint64      id)
+{
+  guint n = g_list_model_get_n_items (self->items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PwPlanItem) item = g_list_model_get_item (self->items, i);
+
+      if (pw_plan_item_get_id (item) == id)
+        return i;
+    }
+  return -1;
+}
+
+static void
+on_row_move (PwPlanItemRow *row,
+             int            delta,
+             PwPlanPage    *self)
+{
+  gint64 id = pw_plan_item_get_id (pw_plan_item_row_get_item (row));
+  int from = index_of (self, id);
+
+  if (by_stage (self) || self->survivor_mode || from < 0)
+    {
+      if (!self->survivor_mode && by_stage (self))
+        pw_casework_toast (GTK_WIDGET (self), _("Switch to “Her Order” to change the order of her goals."));
+      return;
+    }
+  reorder (self, id, from + delta);
+}
+
+static void
+on_row_dropped_on (PwPlanItemRow *row,
+                   gint64         dragged_id,
+                   PwPlanPage    *self)
+{
+  int target = index_of (self, pw_plan_item_get_id (pw_plan_item_row_get_item (row)));
+
+  if (target >= 0)
+    reorder (self, dragged_id, target);
+}
+
+gboolean
+pw_plan_page_show_item (PwPlanPage *self,
+                        gint64      item_id)
+{
+  g_return_val_if_fail (PW_IS_PLAN_PAGE (self), FALSE);
+
+  if (self->rebuild_idle != 0)
+    rebuild (self);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      PwPlanItemRow *row = g_ptr_array_index (self->rows, i);
+
+      if (pw_plan_item_get_id (pw_plan_item_row_get_item (row)) != item_id)
+        continue;
+      if (!gtk_widget_get_visible (GTK_WIDGET (row)))
+        gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+      pw_plan_item_row_highlight (row);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+pw_plan_page_start_search (PwPlanPage *self)
+{
+  g_return_if_fail (PW_IS_PLAN_PAGE (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+GPtrArray *
+pw_plan_page_get_rows (PwPlanPage *self)
+{
+  g_return_val_if_fail (PW_IS_PLAN_PAGE (self), NULL);
+
+  if (self->rebuild_idle != 0)
+    rebuild (self);
+  return self->rows;
+}
+
+static void
+update_empty_page (PwPlanPage *self)
+{
+  gtk_widget_set_visible (self->toolbar, !self->survivor_mode);
+  gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), !self->survivor_mode);
+  adw_status_page_set_description (self->empty_page,
+                                   self->survivor_mode ? NULL
+                                   : _("Write down what she wants to achieve, in her own words and in her own order."));
+}
+
+void
+pw_plan_page_set_survivor (PwPlanPage *self,
+                           PwSurvivor *survivor)
+{
+  PwStore *store;
+
+  g_return_if_fail (PW_IS_PLAN_PAGE (self));
+
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
+  g_clear_object (&self->items);
+  g_set_object (&self->survivor, survivor);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  self->focus_after = 0;
+
+  store = get_store (self);
+  if (survivor != NULL && store != NULL)
+    {
+      self->items = pw_store_get_plan_items (store, pw_survivor_get_id (survivor));
+      g_signal_connect (self->items, "items-changed", G_CALLBACK (on_items_changed), self);
+    }
+  rebuild (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-item", survivor != NULL && !self->survivor_mode);
+}
+
+void
+pw_plan_page_set_survivor_mode (PwPlanPage *self,
+                                gboolean    survivor_mode)
+{
+  g_return_if_fail (PW_IS_PLAN_PAGE (self));
+
+  survivor_mode = !!survivor_mode;
+  if (self->survivor_mode == survivor_mode)
+    return;
+  self->survivor_mode = survivor_mode;
+  if (survivor_mode)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "pw-survivor-mode");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "pw-survivor-mode");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-item", self->survivor != NULL && !survivor_mode);
+  update_empty_page (self);
+  rebuild (self);
+}
+
+static void
+on_session_state_changed (PwPlanPage *self)
+{
+  if (pw_session_get_state (self->session) != PW_SESSION_UNLOCKED)
+    pw_plan_page_set_survivor (self, NULL);
+}
+
+void
+pw_plan_page_set_session (PwPlanPage *self,
+                          PwSession  *session)
+{
+  g_return_if_fail (PW_IS_PLAN_PAGE (self));
+  g_return_if_fail (self->session == NULL);
+
+  self->session = g_object_ref (session);
+  g_signal_connect_object (session, "notify::state",
+                           G_CALLBACK (on_session_state_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+pw_plan_page_dispose (GObject *object)
+{
+  PwPlanPage *self = PW_PLAN_PAGE (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_PLAN_PAGE);
+  /* Children without an id are not the template's to drop. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->survivor);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (pw_plan_page_parent_class)->dispose (object);
+}
+
+static void
+pw_plan_page_finalize (GObject *object)
+{
+  PwPlanPage *self = PW_PLAN_PAGE (object);
+
+  g_clear_pointer (&self->placement, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pw_plan_page_parent_class)->finalize (object);
+}
+
+static void
+pw_plan_page_class_init (PwPlanPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pw_plan_page_dispose;
+  object_class->finalize = pw_plan_page_finalize;
+
+  gtk_widget_class_install_action (widget_class, "plan.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "plan.search", NULL, search_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/pathwaytool/Pathway/pw-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, by_stage_button);
+  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, order_hint);
+  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, no_match_label);
+  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_grouping_toggled);
+}
+
+static void
+pw_plan_page_init (PwPlanPage *self)
+{
+  self->rows = g_ptr_array_new ();
+  self->placement = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_entry_set_search_delay (self->search_entry, 60);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-item", FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "plan");
+}
