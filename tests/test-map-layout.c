@@ -454,6 +454,46 @@ test_zoomed_widths (void)
 }
 
 static void
+test_flow (void)
+{
+  const PwMapFlowItem items[] = {
+    { 100, 20, FALSE }, { 120, 24, FALSE }, { 90, 20, FALSE },
+    { 60, 20, TRUE }, { 500, 20, FALSE },
+  };
+  PwMapRect rects[G_N_ELEMENTS (items)];
+  PwMapRect mirrored[G_N_ELEMENTS (items)];
+  int height = pw_map_layout_flow (items, G_N_ELEMENTS (items), 300, 10, 5, FALSE, rects);
+
+  /* 100 + 10 + 120 fit in 300; 90 more does not. */
+  g_assert_cmpint (rects[0].x, ==, 0);
+  g_assert_cmpint (rects[1].x, ==, 110);
+  g_assert_cmpint (rects[0].y, ==, 2);   /* centred on the taller item */
+  g_assert_cmpint (rects[1].y, ==, 0);
+  g_assert_cmpint (rects[2].x, ==, 0);
+  g_assert_cmpint (rects[2].y, ==, 29);
+  /* A new row when asked, even with room left. */
+  g_assert_cmpint (rects[3].x, ==, 0);
+  g_assert_cmpint (rects[3].y, ==, 54);
+  /* Too wide for any row: clipped to the width, alone on its row. */
+  g_assert_cmpint (rects[4].width, ==, 300);
+  g_assert_cmpint (rects[4].y, ==, 79);
+  g_assert_cmpint (height, ==, 99);
+
+  g_assert_cmpint (pw_map_layout_flow (items, G_N_ELEMENTS (items), 300, 10, 5, TRUE, mirrored), ==, height);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_assert_cmpint (mirrored[i].x, ==, 300 - rects[i].x - rects[i].width);
+      g_assert_cmpint (mirrored[i].y, ==, rects[i].y);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (items); j++)
+      g_assert_false (pw_map_rect_intersects (&rects[i], &rects[j]));
+
+  g_assert_cmpint (pw_map_layout_flow (NULL, 0, 300, 10, 5, FALSE, NULL), ==, 0);
+  g_assert_cmpint (pw_map_layout_flow (items, 1, 300, 10, 5, FALSE, NULL), ==, 20);
+}
+
+static void
 test_empty (void)
 {
   PwMapLayoutInput input = { .n_stages = 0, .width = 500 };
@@ -478,6 +518,7 @@ main (int    argc,
   g_test_add_func ("/map-layout/hit", test_hit);
   g_test_add_func ("/map-layout/zoom", test_zoom);
   g_test_add_func ("/map-layout/zoom/widths", test_zoomed_widths);
+  g_test_add_func ("/map-layout/flow", test_flow);
   g_test_add_func ("/map-layout/empty", test_empty);
 
   return g_test_run ();

@@ -665,6 +665,114 @@ test_screenshots (Fixture       *f,
     }
 }
 
+static void
+on_show_plan_item (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       data)
+{
+  *(gint64 *) data = g_variant_get_int64 (parameter);
+}
+
+/* Her items in the popover open on the Plan page: the window's action. */
+static void
+test_popover_items (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-plan-item", G_VARIANT_TYPE_INT64);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 shown = 0, expected = 0;
+  GtkWidget *popover, *row;
+  g_autofree char *file = NULL;
+
+  show_survivor (f, 1400, 900);
+  g_signal_connect (action, "activate", G_CALLBACK (on_show_plan_item), &shown);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
+
+  items = pw_store_load_plan_items (f->store, f->survivor_id, &error);
+  for (guint i = 0; i < items->len; i++)
+    if (g_strcmp0 (pw_plan_item_get_step_id (g_ptr_array_index (items, i)), "recovery.language-course") == 0)
+      expected = pw_plan_item_get_id (g_ptr_array_index (items, i));
+  g_assert_cmpint (expected, >, 0);
+
+  g_assert_true (pw_pathway_map_open_step (f->map, "recovery.language-course"));
+  popover = pw_pathway_map_get_popover (f->map);
+  pw_test_wait_until (popover_shown, popover, 5000);
+  g_assert_cmpuint (pw_step_popover_get_n_plan_items (PW_STEP_POPOVER (popover)), ==, 1);
+  /* Her own words, quoted; the status and the missed due date. */
+  g_assert_nonnull (pw_test_find (popover, GTK_TYPE_LABEL, "“Example words for a goal”"));
+  g_assert_nonnull (pw_test_find (popover, GTK_TYPE_LABEL, "agreed · due 15 January 2020"));
+  g_assert_nonnull (pw_test_find (popover, GTK_TYPE_LABEL, "Her Role"));
+  g_assert_nonnull (pw_test_find (popover, GTK_TYPE_LABEL, "The Community’s Role"));
+  file = pw_test_screenshot (popover, "pathway-map-popover-en-light");
+
+  row = pw_test_find (popover, GTK_TYPE_LIST_BOX_ROW, NULL);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  g_assert_cmpint (shown, ==, expected);
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
+/* Right to left: the road starts on the right, and so do the arrows. */
+static void
+test_rtl (Fixture       *f,
+          gconstpointer  data)
+{
+  graphene_rect_t first, last;
+  g_autofree char *file = NULL;
+  guint n;
+
+  /* As in an RTL locale: the default for every widget. */
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  show_survivor (f, 1400, 900);
+  n = pw_pathway_map_get_n_stations (f->map);
+
+  g_assert_true (gtk_widget_compute_bounds (pw_pathway_map_get_station (f->map, 0), GTK_WIDGET (f->map), &first));
+  g_assert_true (gtk_widget_compute_bounds (pw_pathway_map_get_station (f->map, n - 1), GTK_WIDGET (f->map), &last));
+  g_assert_cmpfloat (first.origin.x, >, last.origin.x + last.size.width);
+
+  gtk_widget_grab_focus (pw_pathway_map_get_station (f->map, 0));
+  gtk_widget_activate_action (GTK_WIDGET (f->map), "map.move", "i", 0 /* Left */);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
+                 GTK_WIDGET (station (f, "rights.reflection-period")));
+  file = pw_test_screenshot (GTK_WIDGET (f->window), "pathway-map-en-rtl-1400x900");
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+}
+
+/* High contrast is read once, at start: look at it in a child process. */
+static void
+test_high_contrast (Fixture       *f,
+                    gconstpointer  data)
+{
+  if (!g_test_subprocess ())
+    {
+      g_setenv ("ADW_DEBUG_HIGH_CONTRAST", "1", TRUE);
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("ADW_DEBUG_HIGH_CONTRAST");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_true (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
+  for (int dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *file = NULL;
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      g_clear_object (&f->map);
+      f->map = g_object_ref_sink (PW_PATHWAY_MAP (pw_pathway_map_new (f->session)));
+      pw_pathway_map_set_template (f->map, f->template);
+      show_survivor (f, 1400, 900);
+      file = pw_test_screenshot (GTK_WIDGET (f->window),
+                                 dark ? "pathway-map-en-hc-dark-1400x900" : "pathway-map-en-hc-light-1400x900");
+      gtk_window_destroy (f->window);
+      f->window = NULL;
+    }
+}
+
 static const int wide[] = { 1400, 900 };
 static const int narrow[] = { 400, 800 };
 
@@ -695,7 +803,10 @@ main (int    argc,
   ADD ("/pathway-map/stage-state", NULL, test_stage_state);
   ADD ("/pathway-map/live-and-lock", NULL, test_live_and_lock);
   ADD ("/pathway-map/zoom", NULL, test_zoom);
+  ADD ("/pathway-map/popover/plan-items", NULL, test_popover_items);
+  ADD ("/pathway-map/rtl", NULL, test_rtl);
   ADD ("/pathway-map/screenshots", NULL, test_screenshots);
+  ADD ("/pathway-map/screenshots/high-contrast", NULL, test_high_contrast);
 
 #undef ADD
 
