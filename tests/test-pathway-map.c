@@ -708,6 +708,17 @@ test_popover_items (Fixture       *f,
   g_assert_nonnull (pw_test_find (popover, GTK_TYPE_LABEL, "The Community’s Role"));
   file = pw_test_screenshot (popover, "pathway-map-popover-en-light");
 
+  /* Small victories are shown where they happened. */
+  g_assert_null (pw_test_find (popover, GTK_TYPE_LABEL, "Milestones"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (pw_pathway_map_open_step (f->map, "rights.residence-permit"));
+  pw_test_wait_until (popover_shown, popover, 5000);
+  g_assert_nonnull (pw_test_find (popover, GTK_TYPE_LABEL, "Milestones"));
+  g_assert_nonnull (pw_test_find (popover, GTK_TYPE_LABEL, "1 June 2025 — Example milestone TEST-M1"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  g_assert_true (pw_pathway_map_open_step (f->map, "recovery.language-course"));
+  pw_test_wait_until (popover_shown, popover, 5000);
+
   row = pw_test_find (popover, GTK_TYPE_LIST_BOX_ROW, NULL);
   g_assert_nonnull (row);
   g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);

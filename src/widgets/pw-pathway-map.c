@@ -36,7 +36,8 @@ typedef struct
   PwStep    *step;
   guint      stage;
   GtkWidget *widget;
-  GPtrArray *items;   /* her PwPlanItem on this step */
+  GPtrArray *items;        /* her PwPlanItem on this step */
+  GPtrArray *milestones;   /* PwMilestone of those items */
 } StationEntry;
 
 typedef struct
@@ -156,6 +157,7 @@ station_entry_free (gpointer data)
 
   g_clear_object (&entry->step);
   g_clear_pointer (&entry->items, g_ptr_array_unref);
+  g_clear_pointer (&entry->milestones, g_ptr_array_unref);
   g_free (entry);
 }
 
@@ -461,14 +463,18 @@ stage_set_status (StageEntry    *entry,
       gtk_widget_set_tooltip_text (entry->state_label, history);
       g_simple_action_set_state (entry->action,
                                  g_variant_new_string (pw_enum_to_nick (PW_TYPE_STAGE_STATUS, status)));
+      g_simple_action_set_enabled (entry->action, TRUE);
       /* Translators: accessible name of a stage: "Stage 3: Recovery — Current stage · since May 2026" */
       a11y = g_strdup_printf (_("Stage %u: %s — %s"), entry->index + 1,
                               gtk_label_get_text (GTK_LABEL (entry->name_label)), state);
     }
   else
-    a11y = g_strdup_printf (_("Stage %u: %s — %s"), entry->index + 1,
-                            gtk_label_get_text (GTK_LABEL (entry->name_label)),
-                            gtk_label_get_text (GTK_LABEL (entry->summary_label)));
+    {
+      g_simple_action_set_enabled (entry->action, FALSE);
+      a11y = g_strdup_printf (_("Stage %u: %s — %s"), entry->index + 1,
+                              gtk_label_get_text (GTK_LABEL (entry->name_label)),
+                              gtk_label_get_text (GTK_LABEL (entry->summary_label)));
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry->box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
@@ -823,6 +829,7 @@ rebuild_map (PwPathwayMap *self)
           entry->step = g_object_ref (step);
           entry->stage = i;
           entry->items = g_ptr_array_new_with_free_func (g_object_unref);
+          entry->milestones = g_ptr_array_new_with_free_func (g_object_unref);
           entry->widget = pw_map_station_new ();
           pw_map_station_set_step (PW_MAP_STATION (entry->widget),
                                    pw_step_get_title (step, self->language),
@@ -868,6 +875,8 @@ update_popover_items (PwPathwayMap *self)
   entry = station_at (self, self->popover_station);
   pw_step_popover_set_plan_items (PW_STEP_POPOVER (self->popover),
                                   has_survivor (self) ? entry->items : NULL);
+  pw_step_popover_set_milestones (PW_STEP_POPOVER (self->popover),
+                                  has_survivor (self) ? entry->milestones : NULL);
 }
 
 /* Latest risk assessment's next review, if it has passed. */
@@ -918,7 +927,10 @@ reload_survivor_data (PwPathwayMap *self)
 
   plans = g_new0 (PwStationPlan, MAX (self->stations->len, 1));
   for (guint i = 0; i < self->stations->len; i++)
-    g_ptr_array_set_size (station_at (self, i)->items, 0);
+    {
+      g_ptr_array_set_size (station_at (self, i)->items, 0);
+      g_ptr_array_set_size (station_at (self, i)->milestones, 0);
+    }
 
   if (with_survivor)
     {
@@ -965,6 +977,7 @@ reload_survivor_data (PwPathwayMap *self)
           if (index >= 0)
             {
               plans[index].n_milestones++;
+              g_ptr_array_add (station_at (self, index)->milestones, g_object_ref (milestone));
               continue;
             }
           stage = self->template != NULL && pw_milestone_get_stage_id (milestone) != NULL

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-map-station.h"
+#include "pw-milestone.h"
 #include "pw-plan-item.h"
 #include "pw-step-popover.h"
 
@@ -24,6 +25,8 @@ struct _PwStepPopover
   GtkWidget  *community_role_label;
   GtkWidget  *references_box;
   GtkWidget  *references_list;
+  GtkWidget  *milestones_box;
+  GtkWidget  *milestones_list;
   GtkWidget  *plan_box;
   GtkWidget  *plan_empty_label;
   GtkWidget  *plan_list;
@@ -238,6 +241,42 @@ pw_step_popover_set_plan_items (PwStepPopover *self,
   gtk_widget_set_visible (self->plan_empty_label, items->len == 0);
 }
 
+void
+pw_step_popover_set_milestones (PwStepPopover *self,
+                                GPtrArray     *milestones)
+{
+  g_return_if_fail (PW_IS_STEP_POPOVER (self));
+
+  clear_children (self->milestones_list);
+  gtk_widget_set_visible (self->milestones_box, milestones != NULL && milestones->len > 0);
+  for (guint i = 0; milestones != NULL && i < milestones->len; i++)
+    {
+      PwMilestone *milestone = g_ptr_array_index (milestones, i);
+      g_autofree char *date = pw_map_format_date (pw_milestone_get_date (milestone), TRUE);
+      g_autofree char *text = NULL;
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *star = g_object_new (GTK_TYPE_IMAGE,
+                                      "icon-name", "starred-symbolic",
+                                      "valign", GTK_ALIGN_START,
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                      NULL);
+
+      /* Translators: a milestone: its date, then its title */
+      text = date != NULL ? g_strdup_printf (_("%s — %s"), date, pw_milestone_get_title (milestone))
+                          : g_strdup (pw_milestone_get_title (milestone));
+      gtk_widget_add_css_class (star, "pw-map-star");
+      gtk_box_append (GTK_BOX (row), star);
+      gtk_box_append (GTK_BOX (row), g_object_new (GTK_TYPE_LABEL,
+                                                   "label", text,
+                                                   "xalign", 0.0f,
+                                                   "wrap", TRUE,
+                                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                                   "max-width-chars", 36,
+                                                   NULL));
+      gtk_box_append (GTK_BOX (self->milestones_list), row);
+    }
+}
+
 guint
 pw_step_popover_get_n_plan_items (PwStepPopover *self)
 {
@@ -317,6 +356,8 @@ pw_step_popover_class_init (PwStepPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwStepPopover, community_role_label);
   gtk_widget_class_bind_template_child (widget_class, PwStepPopover, references_box);
   gtk_widget_class_bind_template_child (widget_class, PwStepPopover, references_list);
+  gtk_widget_class_bind_template_child (widget_class, PwStepPopover, milestones_box);
+  gtk_widget_class_bind_template_child (widget_class, PwStepPopover, milestones_list);
   gtk_widget_class_bind_template_child (widget_class, PwStepPopover, plan_box);
   gtk_widget_class_bind_template_child (widget_class, PwStepPopover, plan_empty_label);
   gtk_widget_class_bind_template_child (widget_class, PwStepPopover, plan_list);

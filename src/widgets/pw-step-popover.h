@@ -24,5 +24,8 @@ PwStep     *pw_step_popover_get_step       (PwStepPopover *self);
 void        pw_step_popover_set_plan_items (PwStepPopover *self,
                                             GPtrArray     *items);
 guint       pw_step_popover_get_n_plan_items (PwStepPopover *self);
+/* @milestones: PwMilestone celebrated on this step; NULL or empty hides them. */
+void        pw_step_popover_set_milestones (PwStepPopover *self,
+                                            GPtrArray     *milestones);
 
 G_END_DECLS
