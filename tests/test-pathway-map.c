@@ -584,8 +584,19 @@ test_zoom (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->map), "map.zoom", "i", 1));
   g_assert_cmpfloat (pw_pathway_map_get_zoom (f->map), >, 1.2);
   pw_test_wait_for_frame (GTK_WIDGET (f->map));
-  /* Magnified: wider than the window, so it pans. */
+  /* Magnified: wider than the window, so it pans; the focused step stays. */
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, 1400);
+  {
+    graphene_rect_t bounds;
+    g_autofree char *file = NULL;
+
+    g_assert_true (gtk_widget_compute_bounds (pw_pathway_map_get_station (f->map, 20), f->scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    g_assert_cmpfloat (bounds.origin.y, >=, 0);
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, 1400);
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, 900);
+    file = pw_test_screenshot (GTK_WIDGET (f->window), "pathway-map-en-light-zoomed-1400x900");
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->map), "map.zoom", "i", 0));
   g_assert_cmpfloat (pw_pathway_map_get_zoom (f->map), ==, 1.0);

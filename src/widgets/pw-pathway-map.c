@@ -127,7 +127,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 enum {
-  ERROR,
+  SIGNAL_ERROR,
   N_SIGNALS
 };
 
@@ -488,17 +488,21 @@ on_stage_change_state (GSimpleAction *action,
 {
   PwPathwayMap *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) current = g_action_get_state (G_ACTION (action));
   const char *stage_id = g_object_get_data (G_OBJECT (action), "stage-id");
   int status;
 
   if (!has_survivor (self) ||
       !pw_enum_from_nick (PW_TYPE_STAGE_STATUS, g_variant_get_string (value, NULL), &status))
     return;
+  /* Choosing the state she is already in is not a change worth a date. */
+  if (g_variant_equal (value, current))
+    return;
 
   /* Dated today; the store keeps the earlier states as history. */
   if (pw_store_set_stage_status (self->store, self->survivor_id, stage_id, status, NULL, &error) == 0)
     {
-      g_signal_emit (self, signals[ERROR], 0, error->message);
+      g_signal_emit (self, signals[SIGNAL_ERROR], 0, error->message);
       return;
     }
   g_simple_action_set_state (action, value);
@@ -1162,7 +1166,14 @@ static void
 on_session_state_changed (PwPathwayMap *self)
 {
   if (pw_session_get_state (self->session) == PW_SESSION_UNLOCKED)
-    return;
+    {
+      if (self->survivor_id > 0 && self->store == NULL)
+        {
+          connect_store (self);
+          reload_survivor_data (self);
+        }
+      return;
+    }
 
   /* Locked: nothing of hers stays in memory or on screen. */
   if (self->popover != NULL)
@@ -1221,9 +1232,13 @@ static void
 on_popover_closed (PwPathwayMap *self)
 {
   int index = self->popover_station;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   self->popover_station = -1;
-  if (index >= 0 && index < (int) self->stations->len)
+  /* Back to the step it came from, unless she clicked elsewhere. */
+  if (index >= 0 && index < (int) self->stations->len &&
+      (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
     gtk_widget_grab_focus (station_at (self, index)->widget);
 }
 
@@ -1249,7 +1264,7 @@ on_add_to_plan (PwPathwayMap *self)
 
   if (pw_store_add_plan_item (self->store, item, &error) == 0)
     {
-      g_signal_emit (self, signals[ERROR], 0, error->message);
+      g_signal_emit (self, signals[SIGNAL_ERROR], 0, error->message);
       return;
     }
   reload_survivor_data (self);
@@ -1369,6 +1384,23 @@ popover_is_open (PwPathwayMap *self)
   return self->popover != NULL && gtk_widget_get_visible (self->popover);
 }
 
+/* Keys pressed in a popover (the step's, a stage menu) reach the map too:
+ * they belong to the popover. */
+static gboolean
+any_popup_open (PwPathwayMap *self)
+{
+  if (popover_is_open (self))
+    return TRUE;
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      GtkPopover *menu = gtk_menu_button_get_popover (GTK_MENU_BUTTON (stage_at (self, i)->menu_button));
+
+      if (menu != NULL && gtk_widget_get_visible (GTK_WIDGET (menu)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 on_navigate_binding (GtkWidget *widget,
                      GVariant  *args,
@@ -1376,7 +1408,7 @@ on_navigate_binding (GtkWidget *widget,
 {
   PwPathwayMap *self = PW_PATHWAY_MAP (widget);
 
-  if (popover_is_open (self))
+  if (any_popup_open (self))
     return FALSE;
   return navigate (self, g_variant_get_int32 (args));
 }
@@ -1478,7 +1510,7 @@ on_zoom_binding (GtkWidget *widget,
   PwPathwayMap *self = PW_PATHWAY_MAP (widget);
   int steps = g_variant_get_int32 (args);
 
-  if (popover_is_open (self))
+  if (any_popup_open (self))
     return FALSE;
   zoom_to (self, steps == 0 ? 1.0 : pw_map_zoom_step (self->zoom, steps), FALSE, 0, 0);
   return TRUE;
@@ -2250,7 +2282,7 @@ pw_pathway_map_class_init (PwPathwayMapClass *klass)
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
   g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
 
-  signals[ERROR] =
+  signals[SIGNAL_ERROR] =
     g_signal_new ("error",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
