@@ -7,8 +7,11 @@
 
 #include "pw-casework-util.h"
 #include "pw-iso-codes.h"
+#include "pw-notes-page.h"
 #include "pw-pathway-map.h"
 #include "pw-plan-page.h"
+#include "pw-progress-page.h"
+#include "pw-safety-page.h"
 #include "pw-survivor-editor.h"
 #include "pw-survivor-view.h"
 
@@ -39,6 +42,8 @@ struct _PwSurvivorView
   GtkScrolledWindow *map_scroller;
   PwPlanPage        *plan_page;
   PwPathwayMap      *map;
+  /* Safety & consent, progress, notes: never in her survivor view. */
+  AdwViewStackPage  *team_pages[3];
 };
 
 G_DEFINE_FINAL_TYPE (PwSurvivorView, pw_survivor_view, GTK_TYPE_WIDGET)
@@ -73,6 +78,7 @@ update_actions (PwSurvivorView *self)
   gtk_widget_action_set_enabled (widget, "survivor.close", have && status != PW_SURVIVOR_STATUS_CLOSED);
   gtk_widget_action_set_enabled (widget, "survivor.reopen", have && status == PW_SURVIVOR_STATUS_CLOSED);
   gtk_widget_action_set_enabled (widget, "survivor.delete", have);
+  gtk_widget_action_set_enabled (widget, "survivor.export", have);
 }
 
 static char *
@@ -163,6 +169,9 @@ update_mode (PwSurvivorView *self)
   gtk_widget_set_visible (self->survivor_view_button, !self->folded);
   gtk_widget_set_visible (self->survivor_view_icon_button, self->folded);
   pw_plan_page_set_survivor_mode (self->plan_page, mode);
+  for (guint i = 0; i < G_N_ELEMENTS (self->team_pages); i++)
+    if (self->team_pages[i] != NULL)
+      adw_view_stack_page_set_visible (self->team_pages[i], !mode);
   if (self->map != NULL)
     {
       pw_pathway_map_set_language (self->map, mode && self->survivor != NULL
@@ -193,6 +202,9 @@ clear_survivor (PwSurvivorView *self)
   pw_plan_page_set_survivor (self->plan_page, NULL);
   if (self->map != NULL)
     pw_pathway_map_set_survivor_id (self->map, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (self->team_pages); i++)
+    if (self->team_pages[i] != NULL)
+      g_object_set (adw_view_stack_page_get_child (self->team_pages[i]), "survivor-id", (gint64) 0, NULL);
   update_header (self);
 }
 
@@ -230,6 +242,9 @@ pw_survivor_view_set_survivor_id (PwSurvivorView  *self,
                                    pw_casework_get_template (self->session, pw_survivor_get_template_id (self->survivor)));
       pw_pathway_map_set_survivor_id (self->map, survivor_id);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (self->team_pages); i++)
+    if (self->team_pages[i] != NULL)
+      g_object_set (adw_view_stack_page_get_child (self->team_pages[i]), "survivor-id", survivor_id, NULL);
   update_mode (self);
   return TRUE;
 }
@@ -320,6 +335,18 @@ edit_action (GtkWidget  *widget,
     return;
   editor = pw_survivor_editor_new (parent_window (self), self->session, self->survivor);
   gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* The window's action (src/pw-window-exchange.c) asks for her consent. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PwSurvivorView *self = PW_SURVIVOR_VIEW (widget);
+
+  if (self->survivor != NULL)
+    gtk_widget_activate_action (widget, "win.export-survivor", "x", pw_survivor_get_id (self->survivor));
 }
 
 static void
@@ -531,6 +558,16 @@ pw_survivor_view_set_session (PwSurvivorView *self,
   g_signal_connect_object (self->map, "error", G_CALLBACK (on_map_error), self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_child (self->map_scroller, GTK_WIDGET (self->map));
 
+  self->team_pages[0] = adw_view_stack_add_titled (self->view_stack, pw_safety_page_new (session),
+                                                   "safety", _("Safety & Consent"));
+  adw_view_stack_page_set_icon_name (self->team_pages[0], "security-high-symbolic");
+  self->team_pages[1] = adw_view_stack_add_titled (self->view_stack, pw_progress_page_new (session),
+                                                   "progress", _("Progress"));
+  adw_view_stack_page_set_icon_name (self->team_pages[1], "x-office-presentation-symbolic");
+  self->team_pages[2] = adw_view_stack_add_titled (self->view_stack, pw_notes_page_new (session),
+                                                   "notes", _("Notes"));
+  adw_view_stack_page_set_icon_name (self->team_pages[2], "document-edit-symbolic");
+
   g_signal_connect_object (session, "notify::state",
                            G_CALLBACK (on_session_state_changed), self, G_CONNECT_SWAPPED);
   on_session_state_changed (self);
@@ -635,6 +672,7 @@ pw_survivor_view_class_init (PwSurvivorViewClass *klass)
   gtk_widget_class_install_action (widget_class, "survivor.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "survivor.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "survivor.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "survivor.export", NULL, export_action);
 
   g_type_ensure (PW_TYPE_PLAN_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

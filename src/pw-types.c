@@ -14,9 +14,15 @@
 #include "pw-types.h"
 
 #include "pw-application.h"
+#include "pw-form-dialog.h"
 #include "pw-lock-page.h"
+#include "pw-notes-page.h"
 #include "pw-preferences-window.h"
+#include "pw-progress-page.h"
 #include "pw-recovery-key-page.h"
+#include "pw-risk-review-dialog.h"
+#include "pw-safety-page.h"
+#include "pw-services-window.h"
 #include "pw-setup-page.h"
 #include "pw-pathway-map.h"
 #include "pw-step-popover.h"
@@ -28,9 +34,15 @@ void
 pw_ensure_types (void)
 {
   g_type_ensure (PW_TYPE_APPLICATION);
+  g_type_ensure (PW_TYPE_FORM_DIALOG);
   g_type_ensure (PW_TYPE_LOCK_PAGE);
+  g_type_ensure (PW_TYPE_NOTES_PAGE);
   g_type_ensure (PW_TYPE_PREFERENCES_WINDOW);
+  g_type_ensure (PW_TYPE_PROGRESS_PAGE);
   g_type_ensure (PW_TYPE_RECOVERY_KEY_PAGE);
+  g_type_ensure (PW_TYPE_RISK_REVIEW_DIALOG);
+  g_type_ensure (PW_TYPE_SAFETY_PAGE);
+  g_type_ensure (PW_TYPE_SERVICES_WINDOW);
   g_type_ensure (PW_TYPE_SETUP_PAGE);
   g_type_ensure (PW_TYPE_PATHWAY_MAP);
   g_type_ensure (PW_TYPE_STEP_POPOVER);

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "pw-casework-util.h"
 #include "pw-chart-layout.h"
 #include "pw-progress-chart.h"
 
@@ -103,18 +104,8 @@ trace_marker (cairo_t     *cr,
 static char *
 format_date (const char *date)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  int y, m, d;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (date);
-  dt = g_date_time_new (tz, y, m, d, 12, 0, 0);
-  if (dt == NULL)
-    return g_strdup (date);
-  /* Translators: a date on the progress chart, see the strftime() man page;
-   * e.g. "%-d %b %Y" or "%b %-d, %Y" */
-  return g_date_time_format (dt, C_("chart", "%-d %b %Y"));
+  /* The same words for dates as everywhere else on screen. */
+  return pw_casework_format_date (date);
 }
 
 static char *

@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pw-record-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pw-record-util.h"
+
+GtkWidget *
+pw_record_list_new (const char *placeholder)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  if (placeholder != NULL)
+    {
+      GtkWidget *label = gtk_label_new (placeholder);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_widget_set_margin_top (label, 18);
+      gtk_widget_set_margin_bottom (label, 18);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_set_placeholder (GTK_LIST_BOX (list), label);
+    }
+  return list;
+}
+
+void
+pw_record_list_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    {
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (list, child);
+      else
+        break;
+    }
+}
+
+GtkWidget *
+pw_record_row_new (const char *title,
+                   const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ?: "");
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+GtkWidget *
+pw_record_expander_new (const char *title,
+                        const char *subtitle)
+{
+  GtkWidget *row = adw_expander_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ?: "");
+  if (subtitle != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  return row;
+}
+
+GtkWidget *
+pw_record_tag_new (const char *text,
+                   const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (label, "heading");
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+GtkWidget *
+pw_record_text_box_new (GtkTextView **view,
+                        int           height)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *text = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text), 10);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text), 10);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text), 12);
+  gtk_widget_set_size_request (text, -1, height);
+  gtk_frame_set_child (GTK_FRAME (frame), text);
+  if (view != NULL)
+    *view = GTK_TEXT_VIEW (text);
+  return frame;
+}
+
+char *
+pw_record_text_view_get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+const char *
+pw_record_consent_scope_label (PwConsentScope scope)
+{
+  switch (scope)
+    {
+    case PW_CONSENT_SCOPE_SERVICES:
+      return _("Receiving services");
+    case PW_CONSENT_SCOPE_DATA_SHARING:
+      return _("Sharing her data with a named service");
+    case PW_CONSENT_SCOPE_REPORTING:
+      return _("Non-identifiable reporting");
+    default:
+      return NULL;
+    }
+}
+
+const char *
+pw_record_consent_form_label (PwConsentForm form)
+{
+  return form == PW_CONSENT_FORM_VERBAL ? _("Verbal") : _("Written");
+}
+
+const char *
+pw_record_consent_status_label (PwConsentStatus status)
+{
+  switch (status)
+    {
+    case PW_CONSENT_STATUS_GIVEN:
+      return C_("consent", "Given");
+    case PW_CONSENT_STATUS_REFUSED:
+      return C_("consent", "Refused");
+    case PW_CONSENT_STATUS_WITHDRAWN:
+      return C_("consent", "Withdrawn");
+    default:
+      return NULL;
+    }
+}
+
+const char *
+pw_record_referral_status_label (PwReferralStatus status)
+{
+  switch (status)
+    {
+    case PW_REFERRAL_STATUS_PROPOSED:
+      return C_("referral", "Proposed");
+    case PW_REFERRAL_STATUS_SENT:
+      return C_("referral", "Sent");
+    case PW_REFERRAL_STATUS_ACCEPTED:
+      return C_("referral", "Accepted");
+    case PW_REFERRAL_STATUS_COMPLETED:
+      return C_("referral", "Completed");
+    case PW_REFERRAL_STATUS_DECLINED:
+      return C_("referral", "Declined");
+    default:
+      return NULL;
+    }
+}
+
+const char *
+pw_record_coverage_label (PwNeedCoverage coverage)
+{
+  switch (coverage)
+    {
+    case PW_NEED_COVERAGE_COVERED:
+      return C_("need", "Covered");
+    case PW_NEED_COVERAGE_PARTLY:
+      return C_("need", "Partly covered");
+    case PW_NEED_COVERAGE_NOT_COVERED:
+      return C_("need", "Not covered");
+    default:
+      return NULL;
+    }
+}
+
+const char *
+pw_record_coverage_style (PwNeedCoverage coverage)
+{
+  switch (coverage)
+    {
+    case PW_NEED_COVERAGE_COVERED:
+      return "success";
+    case PW_NEED_COVERAGE_PARTLY:
+      return "warning";
+    case PW_NEED_COVERAGE_NOT_COVERED:
+    default:
+      return "error";
+    }
+}
+
+const char *
+pw_record_need_label (const char *need)
+{
+  if (g_strcmp0 (need, "housing") == 0)
+    return _("Safe housing");
+  if (g_strcmp0 (need, "food") == 0)
+    return _("Food");
+  if (g_strcmp0 (need, "clothing") == 0)
+    return _("Clothing");
+  if (g_strcmp0 (need, "health") == 0)
+    return _("Health care");
+  return NULL;
+}
+
+const char *
+pw_record_life_change_label (PwLifeChange change)
+{
+  switch (change)
+    {
+    case PW_LIFE_CHANGE_RESIDENCE:
+      return _("Her home");
+    case PW_LIFE_CHANGE_WORK:
+      return _("Her work or training");
+    case PW_LIFE_CHANGE_AREA:
+      return _("The area of the city she goes to");
+    default:
+      return NULL;
+    }
+}
+
+char *
+pw_record_consent_title (PwConsent  *consent,
+                         const char *service_name)
+{
+  g_return_val_if_fail (PW_IS_CONSENT (consent), NULL);
+
+  switch (pw_consent_get_scope (consent))
+    {
+    case PW_CONSENT_SCOPE_SERVICES:
+      if (service_name != NULL)
+        /* Translators: her consent to receive services from the named service */
+        return g_strdup_printf (_("Receiving services from %s"), service_name);
+      return g_strdup (_("Receiving the programme’s services"));
+    case PW_CONSENT_SCOPE_DATA_SHARING:
+      return g_strdup_printf (_("Sharing her data with %s"),
+                              service_name != NULL ? service_name : _("a service no longer listed"));
+    case PW_CONSENT_SCOPE_REPORTING:
+    default:
+      return g_strdup (_("Non-identifiable reporting"));
+    }
+}
+
+char *
+pw_record_author_name (PwVault    *vault,
+                       const char *author_slot_id)
+{
+  GListModel *slots;
+
+  if (author_slot_id == NULL)
+    return g_strdup (_("Someone on the team"));
+  slots = vault != NULL ? pw_vault_get_slots (vault) : NULL;
+  for (guint i = 0; slots != NULL && i < g_list_model_get_n_items (slots); i++)
+    {
+      g_autoptr(PwKeySlot) slot = g_list_model_get_item (slots, i);
+
+      if (g_strcmp0 (pw_key_slot_get_id (slot), author_slot_id) == 0)
+        return g_strdup (pw_key_slot_get_label (slot));
+    }
+  return g_strdup (_("A former member of the team"));
+}

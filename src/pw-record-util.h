@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pw-store.h"
+#include "pw-vault.h"
+
+G_BEGIN_DECLS
+
+/* Small helpers the Safety & consent, Progress and Notes tabs and the
+ * service network share (not a class): rows that never read her words as
+ * markup, lists, and the words for stored values. */
+
+/* A boxed list with @placeholder shown while it is empty. */
+GtkWidget  *pw_record_list_new            (const char        *placeholder);
+void        pw_record_list_clear          (GtkListBox        *list);
+/* An AdwActionRow; @title and @subtitle are plain text. */
+GtkWidget  *pw_record_row_new             (const char        *title,
+                                           const char        *subtitle);
+GtkWidget  *pw_record_expander_new        (const char        *title,
+                                           const char        *subtitle);
+/* A short label for a row's end: @style is "success", "warning", "error",
+ * "accent", "dim-label" or NULL. */
+GtkWidget  *pw_record_tag_new             (const char        *text,
+                                           const char        *style);
+/* A plain text view in a frame, for notes. */
+GtkWidget  *pw_record_text_box_new        (GtkTextView      **view,
+                                           int                height);
+char       *pw_record_text_view_get_text  (GtkTextView       *view);
+
+const char *pw_record_consent_scope_label  (PwConsentScope    scope);
+const char *pw_record_consent_form_label   (PwConsentForm     form);
+const char *pw_record_consent_status_label (PwConsentStatus   status);
+const char *pw_record_referral_status_label (PwReferralStatus status);
+const char *pw_record_coverage_label      (PwNeedCoverage    coverage);
+const char *pw_record_coverage_style      (PwNeedCoverage    coverage);
+/* "housing", "food", "clothing", "health" in words; NULL for others. */
+const char *pw_record_need_label          (const char        *need);
+const char *pw_record_life_change_label   (PwLifeChange      change);
+/* What her consent is for, e.g. "Sharing her data with Example Shelter".
+ * @service_name may be NULL. */
+char       *pw_record_consent_title       (PwConsent         *consent,
+                                           const char        *service_name);
+/* The name of @author_slot_id among the vault's key slots, or a
+ * neutral word when the slot is gone. */
+char       *pw_record_author_name         (PwVault           *vault,
+                                           const char        *author_slot_id);
+
+G_END_DECLS
