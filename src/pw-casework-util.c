@@ -20,6 +20,9 @@ pw_casework_get_template (PwSession  *session,
     template = pw_session_lookup_template (session, template_id, NULL);
   if (template == NULL)
     template = pw_session_lookup_template (session, "default", NULL);
+  /* The registry keeps the templates it resolved: hand out its pointer. */
+  if (template != NULL)
+    g_object_unref (template);
   return template;
 }
 

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 
 /* Small helpers the casework screens share (not a class). */
 
-/* Her template, or the default one when hers is unknown or missing. */
+/* Her template, or the default one when hers is unknown or missing;
+ * owned by the session's template registry. */
 PwTemplate *pw_casework_get_template         (PwSession         *session,
                                               const char        *template_id);
 /* The stage's name in @lang (NULL: the interface language), or NULL. */

@@ -129,7 +129,8 @@ update (PwPlanItemRow *self)
   gtk_image_set_from_icon_name (self->status_icon, pw_casework_plan_status_icon (status));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   pw_casework_plan_status_label (status), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon), pw_casework_plan_status_label (status));
+  /* No tooltips here: in GTK 4.8 setting one asks the X server where the
+   * pointer is, a round trip per row. The status is in the text anyway. */
   for (int s = PW_PLAN_ITEM_STATUS_PROPOSED; s <= PW_PLAN_ITEM_STATUS_DROPPED; s++)
     {
       g_autofree char *css = g_strdup_printf ("pw-status-%s", pw_enum_to_nick (PW_TYPE_PLAN_ITEM_STATUS, s));
@@ -149,7 +150,8 @@ update (PwPlanItemRow *self)
   priority = g_strdup_printf (_("#%d"), pw_plan_item_get_priority (item));
   priority_tip = g_strdup_printf (_("Her priority: %d"), pw_plan_item_get_priority (item));
   gtk_label_set_label (self->priority_label, priority);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->priority_label), priority_tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->priority_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  priority_tip, -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->achieve_button), !self->survivor_mode && is_open (status));
   gtk_widget_set_visible (GTK_WIDGET (self->drag_handle), !self->survivor_mode && self->reorderable);

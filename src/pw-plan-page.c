@@ -21,6 +21,9 @@ struct _PwPlanPage
   GPtrArray       *rows;           /* PwPlanItemRow, in display order */
   GHashTable      *placement;      /* item id → "stage|domain|priority" at build time */
   guint            rebuild_idle;
+  guint            reveal_tick;
+  guint            reveal_frames;
+  guint            n_revealed;     /* rows shown so far; G_MAXUINT: all */
   gint64           focus_after;    /* item to focus once rebuilt */
   gboolean         survivor_mode;
 
@@ -225,6 +228,51 @@ build_her_order (PwPlanPage *self,
 
 static void apply_search (PwPlanPage *self);
 
+/* Laying out a goal's wrapped text is most of the cost of a plan: show
+ * the first ones at once and the rest over the next frames, so her plan
+ * opens quickly even with a hundred goals. */
+#define REVEAL_FIRST 24
+#define REVEAL_STEP  24
+
+/* One more step per frame, after the first frame has shown her first goals. */
+static gboolean
+reveal_more (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  PwPlanPage *self = PW_PLAN_PAGE (widget);
+
+  if (self->reveal_frames++ == 0)
+    return G_SOURCE_CONTINUE;
+  self->n_revealed += REVEAL_STEP;
+  if (self->n_revealed >= self->rows->len)
+    self->n_revealed = G_MAXUINT;
+  apply_search (self);
+  if (self->n_revealed != G_MAXUINT)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_revealing (PwPlanPage *self)
+{
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+}
+
+static void
+reveal_all (PwPlanPage *self)
+{
+  stop_revealing (self);
+  if (self->n_revealed != G_MAXUINT)
+    {
+      self->n_revealed = G_MAXUINT;
+      apply_search (self);
+    }
+}
+
 static void
 rebuild (PwPlanPage *self)
 {
@@ -234,6 +282,7 @@ rebuild (PwPlanPage *self)
   guint n;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  stop_revealing (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
@@ -257,6 +306,14 @@ rebuild (PwPlanPage *self)
     build_her_order (self, template, items);
 
   apply_search (self);
+  /* Only a plan just opened comes in steps; later changes show at once. */
+  if (self->n_revealed != G_MAXUINT && self->rows->len > self->n_revealed)
+    {
+      self->reveal_frames = 0;
+      self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_more, NULL, NULL);
+    }
+  else
+    self->n_revealed = G_MAXUINT;
 
   if (self->focus_after != 0)
     {
@@ -320,7 +377,7 @@ apply_search (PwPlanPage *self)
       PwPlanItemRow *row = g_ptr_array_index (self->rows, i);
       gboolean match = pw_plan_item_row_matches (row, query);
 
-      gtk_widget_set_visible (GTK_WIDGET (row), match);
+      gtk_widget_set_visible (GTK_WIDGET (row), match && i < self->n_revealed);
       any |= match;
     }
 
@@ -361,12 +418,15 @@ apply_search (PwPlanPage *self)
 static void
 on_search_changed (PwPlanPage *self)
 {
+  /* A search looks through all of her goals. */
+  reveal_all (self);
   apply_search (self);
 }
 
 static void
 on_grouping_toggled (PwPlanPage *self)
 {
+  self->n_revealed = REVEAL_FIRST;
   rebuild (self);
 }
 
@@ -546,6 +606,7 @@ pw_plan_page_show_item (PwPlanPage *self,
 
   if (self->rebuild_idle != 0)
     rebuild (self);
+  reveal_all (self);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -578,6 +639,7 @@ pw_plan_page_get_rows (PwPlanPage *self)
 
   if (self->rebuild_idle != 0)
     rebuild (self);
+  reveal_all (self);
   return self->rows;
 }
 
@@ -606,6 +668,7 @@ pw_plan_page_set_survivor (PwPlanPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   self->focus_after = 0;
+  self->n_revealed = REVEAL_FIRST;
 
   store = get_store (self);
   if (survivor != NULL && store != NULL)
@@ -633,6 +696,7 @@ pw_plan_page_set_survivor_mode (PwPlanPage *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "pw-survivor-mode");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-item", self->survivor != NULL && !survivor_mode);
   update_empty_page (self);
+  self->n_revealed = REVEAL_FIRST;
   rebuild (self);
 }
 
@@ -662,6 +726,7 @@ pw_plan_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  stop_revealing (self);
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
   g_clear_object (&self->items);
@@ -717,6 +782,7 @@ static void
 pw_plan_page_init (PwPlanPage *self)
 {
   self->rows = g_ptr_array_new ();
+  self->n_revealed = G_MAXUINT;
   self->placement = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -438,7 +438,7 @@ fill_templates (PwSurvivorEditor *self,
   self->template_ids = registry != NULL ? pw_template_registry_dup_ids (registry) : g_new0 (char *, 1);
   for (guint i = 0; self->template_ids[i] != NULL; i++)
     {
-      PwTemplate *template = pw_template_registry_lookup (registry, self->template_ids[i], NULL);
+      g_autoptr(PwTemplate) template = pw_template_registry_lookup (registry, self->template_ids[i], NULL);
 
       gtk_string_list_append (names, template != NULL ? pw_template_get_name (template, NULL)
                                                       : self->template_ids[i]);

@@ -10,6 +10,7 @@
 #include "pw-lock-page.h"
 #include "pw-overview-page.h"
 #include "pw-recovery-key-page.h"
+#include "pw-services-window.h"
 #include "pw-setup-page.h"
 #include "pw-survivor-editor.h"
 #include "pw-survivor-view.h"
@@ -85,7 +86,8 @@ update_workspace_actions (PwWindow *self)
                       pw_session_get_state (self->session) == PW_SESSION_UNLOCKED &&
                       !self->showing_recovery_key;
   const char *actions[] = { "win.new-survivor", "win.search", "win.show-caseload",
-                            "win.show-overview", "win.filter-caseload", "win.show-plan-item" };
+                            "win.show-overview", "win.filter-caseload", "win.show-plan-item",
+                            "win.services" };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], unlocked);
@@ -219,6 +221,16 @@ show_overview_action (GtkWidget  *widget,
 
   show_overview (self);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
+
+static void
+services_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (pw_services_window_new (widget, self->session)));
 }
 
 static void
@@ -562,6 +574,7 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL, show_caseload_action);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.services", NULL, services_action);
   gtk_widget_class_install_action (widget_class, "win.filter-caseload", "s", filter_caseload_action);
   gtk_widget_class_install_action (widget_class, "win.show-plan-item", "x", show_plan_item_action);
   gtk_widget_class_install_property_action (widget_class, "win.survivor-view", "survivor-mode");

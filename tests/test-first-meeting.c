@@ -17,6 +17,7 @@
 #include "pw-safety-page.h"
 #include "pw-services-window.h"
 #include "pw-test-util.h"
+#include "pw-window.h"
 
 /* A first meeting with a fictional survivor, through the real widgets of
  * the Safety & consent, Progress and Notes tabs: risk review, a change of
@@ -96,6 +97,25 @@ find_named (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_tooltip_any (GtkWidget  *root,
+                  const char *tooltip)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_any (child, tooltip);
 
       if (found != NULL)
         return found;
@@ -855,6 +875,53 @@ test_first_meeting (Fixture       *f,
   assert_translated (en, es, "es");
 }
 
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The service network opens from the main menu of the window. */
+static void
+test_services_from_menu (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (pw_window_new (NULL, f->session));
+  GtkWidget *menu_button;
+
+  gtk_window_present (window);
+  pw_test_wait_for_frame (GTK_WIDGET (window));
+  menu_button = find_tooltip_any (GTK_WIDGET (window), "Main Menu");
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), "win.services"));
+
+  g_assert_null (find_toplevel (PW_TYPE_SERVICES_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.services", NULL));
+  pw_test_iterate (30);
+  g_assert_nonnull (find_toplevel (PW_TYPE_SERVICES_WINDOW));
+  destroy_toplevels (PW_TYPE_SERVICES_WINDOW);
+
+  /* Locked, it is not offered. */
+  pw_session_lock (f->session);
+  pw_test_iterate (30);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.services", NULL);
+  pw_test_iterate (30);
+  g_assert_null (find_toplevel (PW_TYPE_SERVICES_WINDOW));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,6 +930,8 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/first-meeting/full", Fixture, NULL, fixture_set_up, test_first_meeting, fixture_tear_down);
+  g_test_add ("/first-meeting/services-from-menu", Fixture, NULL, fixture_set_up, test_services_from_menu,
+              fixture_tear_down);
 
   return g_test_run ();
 }
