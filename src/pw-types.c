@@ -26,6 +26,8 @@
 #include "pw-setup-page.h"
 #include "pw-pathway-map.h"
 #include "pw-step-popover.h"
+#include "pw-presentation-window.h"
+#include "pw-survivor-facing-view.h"
 #include "pw-window.h"
 
 /* Registers every type a .ui file may name, so GtkBuilder and the tests can
@@ -46,6 +48,8 @@ pw_ensure_types (void)
   g_type_ensure (PW_TYPE_SETUP_PAGE);
   g_type_ensure (PW_TYPE_PATHWAY_MAP);
   g_type_ensure (PW_TYPE_STEP_POPOVER);
+  g_type_ensure (PW_TYPE_PRESENTATION_WINDOW);
+  g_type_ensure (PW_TYPE_SURVIVOR_FACING_VIEW);
   g_type_ensure (PW_TYPE_CASELOAD_VIEW);
   g_type_ensure (PW_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PW_TYPE_PLAN_ITEM_EDITOR);

@@ -5,10 +5,14 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "pw-her-plan.h"
+#include "pw-pathway-map.h"
 #include "pw-plan-printer.h"
+#include "pw-presentation-window.h"
+#include "pw-survivor-facing-view.h"
 #include "pw-test-util.h"
 #include "her-plan-fixture.h"
 
@@ -294,17 +298,519 @@ test_print_long_plan (Fixture       *f,
   assert_contains (printed.text, "Ejemplo largo número 40:");
 }
 
+/* ---- Her view ------------------------------------------------------------ */
+
+/* po/@language.po as msgctxt\004msgid → msgstr (plural forms joined). */
+static GHashTable *
+load_po (const char *language)
+{
+  g_autofree char *path = g_strdup_printf ("%s/po/%s.po", pw_test_source_root (), language);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *po = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) ctx = g_string_new (NULL);
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autoptr(GString) str = g_string_new (NULL);
+  GString *current = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; ; i++)
+    {
+      const char *line = lines[i];
+      const char *quote = line ? strchr (line, '"') : NULL;
+      g_autofree char *part = NULL;
+
+      if (line == NULL || g_str_has_prefix (line, "msgctxt ") ||
+          (g_str_has_prefix (line, "msgid ") && current != ctx))
+        {
+          if (id->len > 0 && str->len > 0)
+            g_hash_table_replace (po, ctx->len ? g_strdup_printf ("%s\004%s", ctx->str, id->str) : g_strdup (id->str),
+                                  g_strdup (str->str));
+          g_string_truncate (ctx, 0);
+          g_string_truncate (id, 0);
+          g_string_truncate (str, 0);
+          current = NULL;
+          if (line == NULL)
+            break;
+        }
+      if (quote == NULL || line[0] == '#')
+        continue;
+      part = g_strndup (quote + 1, strlen (quote + 1) - 1);
+      {
+        g_autofree char *text = g_strcompress (part);
+
+        if (g_str_has_prefix (line, "msgctxt "))
+          current = ctx;
+        else if (g_str_has_prefix (line, "msgid_plural "))
+          current = NULL;
+        else if (g_str_has_prefix (line, "msgid "))
+          current = id;
+        else if (g_str_has_prefix (line, "msgstr"))
+          {
+            if (str->len > 0)
+              g_string_append_c (str, '\n');
+            current = str;
+          }
+        if (current != NULL)
+          g_string_append (current, text);
+      }
+    }
+  return po;
+}
+
+/* Texts only the worker's Italian would show: Italian translations that
+ * are neither the Spanish nor the English text, cut before any printf
+ * placeholder. */
+static GPtrArray *
+italian_only_texts (void)
+{
+  g_autoptr(GHashTable) it = load_po ("it");
+  g_autoptr(GHashTable) es = load_po ("es");
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  const char *key, *value;
+
+  g_hash_table_iter_init (&iter, it);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &value))
+    {
+      const char *msgid = strchr (key, '\004') ? strchr (key, '\004') + 1 : key;
+      g_auto(GStrv) forms = g_strsplit (value, "\n", -1);
+
+      if (*key == '\0')
+        continue;
+      for (guint i = 0; forms[i] != NULL; i++)
+        {
+          g_autofree char *stem = message_stem (forms[i]);
+          const char *spanish = g_hash_table_lookup (es, key);
+
+          if (g_utf8_strlen (stem, -1) < 5 || g_strcmp0 (stem, msgid) == 0 ||
+              (spanish != NULL && strstr (spanish, stem) != NULL))
+            continue;
+          g_ptr_array_add (texts, g_steal_pointer (&stem));
+        }
+    }
+  return texts;
+}
+
+static void
+assert_no_italian (GPtrArray *shown)
+{
+  g_autoptr(GPtrArray) italian = italian_only_texts ();
+
+  g_assert_cmpuint (italian->len, >, 300);
+  for (guint i = 0; i < shown->len; i++)
+    for (guint j = 0; j < italian->len; j++)
+      {
+        const char *text = g_ptr_array_index (shown, i);
+        const char *it = g_ptr_array_index (italian, j);
+
+        if (g_str_has_prefix (text, it))
+          g_error ("Her view shows the worker's Italian “%s” (in “%s”)", it, text);
+      }
+}
+
+static gboolean
+contains_text (GPtrArray  *texts,
+               const char *needle)
+{
+  for (guint i = 0; i < texts->len; i++)
+    if (strstr (g_ptr_array_index (texts, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Widgets that belong to the case file, never to her view. */
+static const char *professional_types[] = {
+  "PwCaseloadView", "PwSurvivorView", "PwOverviewPage", "PwPlanPage", "PwSafetyPage",
+  "PwNotesPage", "PwProgressPage", "PwSurvivorEditor", "PwPlanItemEditor", "PwRiskReviewDialog",
+  "GtkMenuButton", "GtkPopoverMenu", "GtkSearchEntry",
+};
+
+static void
+assert_nothing_professional (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (professional_types); i++)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (widget), professional_types[i]))
+      g_error ("Her view shows a %s", professional_types[i]);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_nothing_professional (child);
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  PwSurvivorFacingView *view;
+} ViewWindow;
+
+static ViewWindow
+open_view (Fixture *f,
+           int      width,
+           int      height)
+{
+  g_autoptr(GError) error = NULL;
+  ViewWindow v;
+
+  v.window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (v.window, width, height);
+  v.view = PW_SURVIVOR_FACING_VIEW (pw_survivor_facing_view_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (v.view), width, height);
+  pw_survivor_facing_view_set_session (v.view, f->session);
+  gtk_window_set_child (v.window, GTK_WIDGET (v.view));
+  g_assert_true (pw_survivor_facing_view_show_survivor (v.view, f->survivor_id, &error));
+  g_assert_no_error (error);
+  gtk_window_present (v.window);
+  pw_test_wait_for_frame (GTK_WIDGET (v.window));
+  pw_test_iterate (50);
+  return v;
+}
+
+static void
+test_view_spanish (Fixture       *f,
+                   gconstpointer  data)
+{
+  ViewWindow v = open_view (f, 1100, 760);
+  g_autoptr(GPtrArray) map_texts = NULL;
+  g_autoptr(GPtrArray) plan_texts = NULL;
+  g_autofree char *png = NULL;
+
+  map_texts = pw_test_collect_texts (GTK_WIDGET (v.view));
+  png = pw_test_screenshot (GTK_WIDGET (v.view), "survivor-view-es-map");
+  g_clear_pointer (&png, g_free);
+  pw_survivor_facing_view_show_page (v.view, "plan");
+  pw_test_wait_for_frame (GTK_WIDGET (v.view));
+  plan_texts = pw_test_collect_texts (GTK_WIDGET (v.view));
+  png = pw_test_screenshot (GTK_WIDGET (v.view), "survivor-view-es-plan");
+
+  /* Her map and her plan in Spanish: the template's texts and the app's. */
+  g_assert_true (contains_text (map_texts, "Restitución de derechos"));
+  g_assert_true (contains_text (map_texts, "Mi itinerario"));
+  g_assert_true (contains_text (plan_texts, "Mis objetivos"));
+  g_assert_true (contains_text (plan_texts, HPF_GOAL_1));
+  g_assert_true (contains_text (plan_texts, "Dónde estoy ahora: Restitución de derechos"));
+  g_assert_true (contains_text (plan_texts, "3 de marzo de 2026"));
+  g_assert_true (contains_text (plan_texts, "Cerrar"));
+
+  /* The worker's Italian nowhere, and nothing of the case file. */
+  assert_no_italian (map_texts);
+  assert_no_italian (plan_texts);
+  for (guint i = 0; i < 2; i++)
+    {
+      GPtrArray *texts = i == 0 ? map_texts : plan_texts;
+
+      g_assert_false (contains_text (texts, HPF_ALIAS));
+      g_assert_false (contains_text (texts, HPF_KEY_WORKER));
+      g_assert_false (contains_text (texts, HPF_NOTE));
+      g_assert_false (contains_text (texts, HPF_RISK_FACTOR));
+      g_assert_false (contains_text (texts, HPF_DROPPED));
+      g_assert_false (contains_text (texts, HPF_WORKER_TITLE));
+      g_assert_false (contains_text (texts, "other-survivor-marker-1188"));
+      g_assert_false (contains_text (texts, "TEST-002"));
+    }
+  assert_nothing_professional (GTK_WIDGET (v.view));
+  pw_survivor_facing_view_show_page (v.view, "map");
+  pw_test_wait_for_frame (GTK_WIDGET (v.view));
+  assert_nothing_professional (GTK_WIDGET (v.view));
+
+  /* A step of her map tells her about it, in Spanish, and changes nothing. */
+  {
+    PwPathwayMap *map = PW_PATHWAY_MAP (pw_survivor_facing_view_get_map (v.view));
+    GtkWidget *popover = pw_pathway_map_get_popover (map);
+    g_autoptr(GPtrArray) popover_texts = NULL;
+    PwCatalog *it = pw_catalog_get_for_language ("it");
+
+    g_assert_true (pw_pathway_map_open_step (map, "recovery.language-course"));
+    pw_test_wait_for_frame (popover);
+    popover_texts = pw_test_collect_texts (popover);
+    g_assert_true (contains_text (popover_texts, "Mi papel"));
+    g_assert_true (contains_text (popover_texts, "En mi plan"));
+    g_assert_true (contains_text (popover_texts, HPF_GOAL_1));
+    g_assert_false (contains_text (popover_texts, "Add to Plan"));
+    g_assert_false (contains_text (popover_texts, pw_catalog_gettext (it, "Add to Plan")));
+    g_assert_false (contains_text (popover_texts, pw_catalog_gettext (pw_catalog_get_for_language ("es"), "Add to Plan")));
+    assert_no_italian (popover_texts);
+    assert_nothing_professional (popover);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+
+    /* What she set aside is not on her map. */
+    g_assert_true (pw_pathway_map_open_step (map, "autonomy.work-placement"));
+    pw_test_wait_for_frame (popover);
+    g_clear_pointer (&popover_texts, g_ptr_array_unref);
+    popover_texts = pw_test_collect_texts (popover);
+    g_assert_false (contains_text (popover_texts, HPF_DROPPED));
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+
+  gtk_window_destroy (v.window);
+}
+
+static void
+on_leave (gboolean *left)
+{
+  *left = TRUE;
+}
+
+static void
+test_view_leave_and_lock (Fixture       *f,
+                          gconstpointer  data)
+{
+  ViewWindow v = open_view (f, 900, 640);
+  gboolean left = FALSE;
+
+  g_signal_connect_swapped (v.view, "leave", G_CALLBACK (on_leave), &left);
+  /* Esc leaves at once, wherever the focus is in her view. */
+  gtk_widget_grab_focus (pw_survivor_facing_view_get_map (v.view));
+  gtk_widget_activate_action (GTK_WIDGET (v.view), "nothing", NULL);
+  g_signal_emit_by_name (v.view, "leave");
+  g_assert_true (left);
+
+  /* Locking forgets her. */
+  pw_session_lock (f->session);
+  g_assert_cmpint (pw_survivor_facing_view_get_survivor_id (v.view), ==, 0);
+  g_assert_null (pw_survivor_facing_view_get_plan (v.view));
+  {
+    g_autoptr(GPtrArray) texts = pw_test_collect_texts (GTK_WIDGET (v.view));
+
+    g_assert_false (contains_text (texts, HPF_GOAL_1));
+  }
+  gtk_window_destroy (v.window);
+}
+
+/* ---- Presentation -------------------------------------------------------- */
+
+static void
+test_presentation_refused_with_real_vault (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PwPresentationWindow *window;
+
+  /* Her real vault is unlocked: nothing may reach a projector. */
+  g_assert_false (pw_presentation_can_start (f->session, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "Ctrl+L"));
+  g_clear_error (&error);
+  window = pw_presentation_window_new (NULL, f->session, &error);
+  g_assert_null (window);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+
+  /* Locked, it runs on the bare pathway... */
+  pw_session_lock (f->session);
+  window = pw_presentation_window_new (NULL, f->session, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  pw_test_wait_for_frame (GTK_WIDGET (window));
+  /* An overview, each stage and its steps, the overview again. */
+  g_assert_cmpuint (pw_presentation_window_get_n_slides (window), ==, 2 + 2 * 4);
+  pw_presentation_window_follow_case (window, f->survivor_id);
+  g_assert_cmpint (pw_presentation_window_get_case (window), ==, 0);
+
+  /* ...and closes itself the moment the real vault is unlocked. */
+  g_assert_true (pw_vault_unlock (pw_session_get_vault (f->session), "a long test passphrase", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pw_session_get_state (f->session), ==, PW_SESSION_UNLOCKED);
+  pw_test_iterate (20);
+  g_assert_null (window);
+}
+
+/* WCAG contrast of @fg (blended over @bg) against @bg. */
+static double
+luminance (const GdkRGBA *c)
+{
+  double rgb[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = rgb[i] <= 0.03928 ? rgb[i] / 12.92 : pow ((rgb[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+}
+
+static double
+contrast (const GdkRGBA *fg,
+          const GdkRGBA *bg)
+{
+  GdkRGBA blended = {
+    fg->red * fg->alpha + bg->red * (1 - fg->alpha),
+    fg->green * fg->alpha + bg->green * (1 - fg->alpha),
+    fg->blue * fg->alpha + bg->blue * (1 - fg->alpha),
+    1,
+  };
+  double a = luminance (&blended) + 0.05, b = luminance (bg) + 0.05;
+
+  return MAX (a, b) / MIN (a, b);
+}
+
+typedef struct
+{
+  int smallest_text;     /* px of a line of the smallest slide text */
+  int largest_text;
+  double lowest_contrast;
+  guint n_labels;
+} Legibility;
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+measure_legibility (GtkWidget     *widget,
+                    const GdkRGBA *background,
+                    Legibility    *result)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      PangoRectangle logical;
+      GdkRGBA color;
+
+      GdkRGBA own_background = *background;
+
+      pango_layout_line_get_pixel_extents (pango_layout_get_line_readonly (layout, 0), NULL, &logical);
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+      /* The stage numbers sit on their own accent-coloured disc. */
+      if (gtk_widget_has_css_class (widget, "pw-slide-number"))
+        g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (widget),
+                                                       "accent_bg_color", &own_background));
+      result->smallest_text = MIN (result->smallest_text, logical.height);
+      result->largest_text = MAX (result->largest_text, logical.height);
+      result->lowest_contrast = MIN (result->lowest_contrast, contrast (&color, &own_background));
+      result->n_labels++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    measure_legibility (child, background, result);
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+check_slide (PwPresentationWindow *window,
+             guint                 slide,
+             const char           *screenshot)
+{
+  GtkWidget *stack = pw_test_find (GTK_WIDGET (window), GTK_TYPE_STACK, NULL);
+  GtkWidget *content;
+  Legibility legibility = { G_MAXINT, 0, 100, 0 };
+  GdkRGBA background;
+  g_autofree char *png = NULL;
+
+  pw_presentation_window_set_slide (window, slide);
+  pw_test_iterate (50);
+  pw_test_wait_for_frame (GTK_WIDGET (window));
+  content = gtk_stack_get_visible_child (GTK_STACK (stack));
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert_true (gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (window)),
+                                                 "window_bg_color", &background));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  if (screenshot != NULL)
+    png = pw_test_screenshot (GTK_WIDGET (window), screenshot);
+  measure_legibility (content, &background, &legibility);
+  g_test_message ("slide %u: %u labels, text lines %d–%d px, lowest contrast %.1f:1", slide,
+                  legibility.n_labels, legibility.smallest_text, legibility.largest_text,
+                  legibility.lowest_contrast);
+
+  /* From the back of a room at 1280×720: no line under 26 px (a 20 pt
+   * body on a 1080p screen), a title over 50 px, and at least 4.5:1. */
+  g_assert_cmpuint (legibility.n_labels, >=, 3);
+  g_assert_cmpint (legibility.smallest_text, >=, 26);
+  g_assert_cmpint (legibility.largest_text, >=, 50);
+  g_assert_cmpfloat (legibility.lowest_contrast, >=, 4.5);
+  /* Everything fits: nothing is cut off at the bottom. */
+  g_assert_cmpint (gtk_widget_get_height (content), <=, gtk_widget_get_height (stack));
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (stack), &minimum, NULL, NULL, NULL);
+    if (minimum > gtk_widget_get_height (stack))
+      g_error ("slide %u needs %d px but has %d", slide, minimum, gtk_widget_get_height (stack));
+  }
+}
+
+static void
+test_presentation_demo (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PwPresentationWindow *window;
+  g_autoptr(GPtrArray) texts = NULL;
+  guint n;
+
+  pw_session_lock (f->session);
+  g_assert_true (pw_session_open_demo (f->session, &error));
+  g_assert_no_error (error);
+  g_assert_true (pw_session_get_demo (f->session));
+  g_assert_true (pw_presentation_can_start (f->session, NULL));
+
+  window = pw_presentation_window_new (NULL, f->session, &error);
+  g_assert_no_error (error);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_set_size_request (gtk_widget_get_first_child (GTK_WIDGET (window)), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  pw_test_wait_for_frame (GTK_WIDGET (window));
+  n = pw_presentation_window_get_n_slides (window);
+
+  /* The keyboard alone: C follows the first example case; arrows move. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.follow-case", NULL);
+  g_assert_cmpint (pw_presentation_window_get_case (window), >, 0);
+  texts = pw_test_collect_texts (GTK_WIDGET (window));
+  g_assert_true (contains_text (texts, "DEMO-01"));
+  g_assert_true (contains_text (texts, _("Example cases, fictional")));
+
+  check_slide (window, 0, "presentation-overview");
+  check_slide (window, 1, "presentation-stage");
+  check_slide (window, 2, "presentation-steps");
+  for (guint i = 3; i < n; i++)
+    check_slide (window, i, NULL);
+  check_slide (window, n - 1, "presentation-end");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.move", "i", G_MININT32);
+  g_assert_cmpuint (pw_presentation_window_get_slide (window), ==, 0);
+  for (guint i = 1; i < n + 3; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "presentation.move", "i", 1);
+      g_assert_cmpuint (pw_presentation_window_get_slide (window), ==, MIN (i, n - 1));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.move", "i", -1);
+  g_assert_cmpuint (pw_presentation_window_get_slide (window), ==, n - 2);
+
+  /* Locking closes the demo: the case is forgotten, the window stays. */
+  pw_session_lock (f->session);
+  g_assert_nonnull (window);
+  g_assert_cmpint (pw_presentation_window_get_case (window), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "presentation.leave", NULL);
+  pw_test_iterate (20);
+  g_assert_null (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) css = NULL;
+
   g_setenv ("LANGUAGE", "it", TRUE);
   pw_test_init_gtk (&argc, &argv);
+  /* Screenshots of slides, not of slide transitions. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* What the application loads at start. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/pathwaytool/Pathway/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
   ADD ("/survivor-facing/print/spanish-while-interface-italian", test_print_spanish);
   ADD ("/survivor-facing/print/italian-with-contact", test_print_italian);
   ADD ("/survivor-facing/print/long-plan-pages", test_print_long_plan);
+  ADD ("/survivor-facing/view/spanish-and-nothing-private", test_view_spanish);
+  ADD ("/survivor-facing/view/leave-and-lock", test_view_leave_and_lock);
+  ADD ("/survivor-facing/presentation/refused-with-real-vault", test_presentation_refused_with_real_vault);
+  ADD ("/survivor-facing/presentation/demo-case-legible", test_presentation_demo);
 #undef ADD
 
   return g_test_run ();

@@ -29,6 +29,8 @@ struct _PwMapStation
   gboolean       has_plan;
   PwStationPlan  plan;
   char          *label;
+  PwCatalog     *catalog;          /* her language's, in her own view */
+  gboolean       survivor_facing;
 };
 
 G_DEFINE_FINAL_TYPE (PwMapStation, pw_map_station, GTK_TYPE_WIDGET)
@@ -57,43 +59,51 @@ static const char * const status_classes[] = {
 const char *
 pw_plan_item_status_to_string (PwPlanItemStatus status)
 {
+  return pw_plan_item_status_to_string_in (NULL, status);
+}
+
+const char *
+pw_plan_item_status_to_string_in (PwCatalog        *catalog,
+                                  PwPlanItemStatus  status)
+{
   switch (status)
     {
     case PW_PLAN_ITEM_STATUS_PROPOSED:
-      return C_("plan item status", "proposed");
+      return pw_catalog_pgettext (catalog, "plan item status", "proposed");
     case PW_PLAN_ITEM_STATUS_AGREED:
-      return C_("plan item status", "agreed");
+      return pw_catalog_pgettext (catalog, "plan item status", "agreed");
     case PW_PLAN_ITEM_STATUS_IN_PROGRESS:
-      return C_("plan item status", "in progress");
+      return pw_catalog_pgettext (catalog, "plan item status", "in progress");
     case PW_PLAN_ITEM_STATUS_ACHIEVED:
-      return C_("plan item status", "achieved");
+      return pw_catalog_pgettext (catalog, "plan item status", "achieved");
     case PW_PLAN_ITEM_STATUS_PAUSED:
-      return C_("plan item status", "paused");
+      return pw_catalog_pgettext (catalog, "plan item status", "paused");
     case PW_PLAN_ITEM_STATUS_DROPPED:
-      return C_("plan item status", "dropped");
+      return pw_catalog_pgettext (catalog, "plan item status", "dropped");
     default:
       return "";
     }
 }
 
 static char *
-status_count (PwPlanItemStatus status,
-              guint            n)
+status_count (PwCatalog        *catalog,
+              PwPlanItemStatus  status,
+              guint             n)
 {
   switch (status)
     {
     case PW_PLAN_ITEM_STATUS_PROPOSED:
-      return g_strdup_printf (ngettext ("%u proposed", "%u proposed", n), n);
+      return g_strdup_printf (pw_catalog_ngettext (catalog, "%u proposed", "%u proposed", n), n);
     case PW_PLAN_ITEM_STATUS_AGREED:
-      return g_strdup_printf (ngettext ("%u agreed", "%u agreed", n), n);
+      return g_strdup_printf (pw_catalog_ngettext (catalog, "%u agreed", "%u agreed", n), n);
     case PW_PLAN_ITEM_STATUS_IN_PROGRESS:
-      return g_strdup_printf (ngettext ("%u in progress", "%u in progress", n), n);
+      return g_strdup_printf (pw_catalog_ngettext (catalog, "%u in progress", "%u in progress", n), n);
     case PW_PLAN_ITEM_STATUS_ACHIEVED:
-      return g_strdup_printf (ngettext ("%u achieved", "%u achieved", n), n);
+      return g_strdup_printf (pw_catalog_ngettext (catalog, "%u achieved", "%u achieved", n), n);
     case PW_PLAN_ITEM_STATUS_PAUSED:
-      return g_strdup_printf (ngettext ("%u paused", "%u paused", n), n);
+      return g_strdup_printf (pw_catalog_ngettext (catalog, "%u paused", "%u paused", n), n);
     case PW_PLAN_ITEM_STATUS_DROPPED:
-      return g_strdup_printf (ngettext ("%u dropped", "%u dropped", n), n);
+      return g_strdup_printf (pw_catalog_ngettext (catalog, "%u dropped", "%u dropped", n), n);
     default:
       g_assert_not_reached ();
     }
@@ -102,6 +112,14 @@ status_count (PwPlanItemStatus status,
 char *
 pw_map_format_date (const char *date,
                     gboolean    with_day)
+{
+  return pw_map_format_date_in (NULL, date, with_day);
+}
+
+char *
+pw_map_format_date_in (PwCatalog  *catalog,
+                       const char *date,
+                       gboolean    with_day)
 {
   const char *months[] = {
     NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
@@ -118,12 +136,12 @@ pw_map_format_date (const char *date,
 
   /* Month names of our own: the C library only knows the locales that
    * happen to be installed, and the interface language may not be one. */
-  name = g_dpgettext2 (NULL, "month", months[month - 1]);
+  name = pw_catalog_pgettext (catalog, "month", months[month - 1]);
   if (with_day)
     /* Translators: a date: %1$u is the day, %2$s the month's name, %3$u the year */
-    return g_strdup_printf (_("%1$u %2$s %3$u"), day, name, year);
+    return g_strdup_printf (pw_catalog_gettext (catalog, "%1$u %2$s %3$u"), day, name, year);
   /* Translators: a month: %1$s is its name, %2$u the year */
-  return g_strdup_printf (_("%1$s %2$u"), name, year);
+  return g_strdup_printf (pw_catalog_gettext (catalog, "%1$s %2$u"), name, year);
 }
 
 guint
@@ -285,19 +303,20 @@ update_details (PwMapStation *self)
       if (text->len > 0)
         g_string_append (text, " · ");
       if (total == 1)
-        g_string_append (text, pw_plan_item_status_to_string (status_order[i]));
+        g_string_append (text, pw_plan_item_status_to_string_in (self->catalog, status_order[i]));
       else
         {
-          count = status_count (status_order[i], n);
+          count = status_count (self->catalog, status_order[i], n);
           g_string_append (text, count);
         }
     }
   gtk_label_set_text (GTK_LABEL (self->status_label), text->str);
   gtk_widget_set_visible (self->status_label, text->len > 0);
 
-  if (self->plan.n_overdue > 0)
+  /* Her own view shows what she does, not what is late. */
+  if (self->plan.n_overdue > 0 && !self->survivor_facing)
     {
-      g_autofree char *overdue = g_strdup_printf (ngettext ("%u overdue", "%u overdue",
+      g_autofree char *overdue = g_strdup_printf (pw_catalog_ngettext (self->catalog, "%u overdue", "%u overdue",
                                                             self->plan.n_overdue),
                                                   self->plan.n_overdue);
 
@@ -338,32 +357,37 @@ update_label (PwMapStation *self)
   if (self->has_plan)
     {
       if (total == 0)
-        g_string_append (status, _("not in her plan"));
+        g_string_append (status, self->survivor_facing
+                                 ? pw_catalog_pgettext (self->catalog, "her plan", "not in my plan")
+                                 : pw_catalog_gettext (self->catalog, "not in her plan"));
       else
         {
-          g_string_append_printf (status, ngettext ("%u plan item", "%u plan items", total), total);
+          g_string_append_printf (status, pw_catalog_ngettext (self->catalog, "%u plan item", "%u plan items", total),
+                                  total);
           for (guint i = 0; i < G_N_ELEMENTS (status_order); i++)
             if (self->plan.counts[status_order[i]] > 0)
               {
-                g_autofree char *count = status_count (status_order[i],
+                g_autofree char *count = status_count (self->catalog, status_order[i],
                                                        self->plan.counts[status_order[i]]);
 
                 /* Translators: separates the parts of a list, e.g. "2 plan items, 1 achieved" */
-                g_string_append (status, _(", "));
+                g_string_append (status, pw_catalog_gettext (self->catalog, ", "));
                 g_string_append (status, count);
               }
         }
-      if (self->plan.n_overdue > 0)
+      if (self->plan.n_overdue > 0 && !self->survivor_facing)
         {
-          g_string_append (status, _(", "));
-          g_string_append_printf (status, ngettext ("%u overdue", "%u overdue", self->plan.n_overdue),
+          g_string_append (status, pw_catalog_gettext (self->catalog, ", "));
+          g_string_append_printf (status, pw_catalog_ngettext (self->catalog, "%u overdue", "%u overdue",
+                                                               self->plan.n_overdue),
                                   self->plan.n_overdue);
         }
       if (self->plan.n_milestones > 0)
         {
-          g_string_append (status, _(", "));
+          g_string_append (status, pw_catalog_gettext (self->catalog, ", "));
           g_string_append_printf (status,
-                                  ngettext ("%u milestone", "%u milestones", self->plan.n_milestones),
+                                  pw_catalog_ngettext (self->catalog, "%u milestone", "%u milestones",
+                                                       self->plan.n_milestones),
                                   self->plan.n_milestones);
         }
       g_ptr_array_add (parts, g_string_free (g_steal_pointer (&status), FALSE));
@@ -457,11 +481,26 @@ pw_map_station_set_plan (PwMapStation        *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "in-plan");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "in-plan");
-  if (self->plan.n_overdue > 0)
+  if (self->plan.n_overdue > 0 && !self->survivor_facing)
     gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue");
 
+  update_details (self);
+  update_label (self);
+}
+
+void
+pw_map_station_set_voice (PwMapStation *self,
+                          PwCatalog    *catalog,
+                          gboolean      survivor_facing)
+{
+  g_return_if_fail (PW_IS_MAP_STATION (self));
+
+  g_set_object (&self->catalog, catalog);
+  self->survivor_facing = !!survivor_facing;
+  if (self->survivor_facing)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue");
   update_details (self);
   update_label (self);
 }
@@ -516,6 +555,7 @@ pw_map_station_finalize (GObject *object)
   g_free (self->domain_name);
   g_free (self->stage_description);
   g_free (self->label);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (pw_map_station_parent_class)->finalize (object);
 }

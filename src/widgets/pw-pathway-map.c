@@ -59,6 +59,8 @@ struct _PwPathwayMap
   char               *language;
   double              zoom;
   gboolean            show_risk;
+  gboolean            survivor_facing;
+  PwCatalog          *catalog;   /* "language"'s interface texts, in her own view */
 
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
@@ -117,6 +119,7 @@ enum {
   PROP_LANGUAGE,
   PROP_ZOOM,
   PROP_SHOW_RISK,
+  PROP_SURVIVOR_FACING,
   N_PROPS,
   PROP_HADJUSTMENT = N_PROPS,
   PROP_VADJUSTMENT,
@@ -383,44 +386,47 @@ scroll_to_station (PwPathwayMap *self,
 
 /* Stage headers ------------------------------------------------------------ */
 
+/* @catalog: her language's in her own view; NULL: the interface's. */
 static const char *
-stage_status_text (PwStageStatus status)
+stage_status_text (PwCatalog     *catalog,
+                   PwStageStatus  status)
 {
   switch (status)
     {
     case PW_STAGE_STATUS_CURRENT:
-      return _("Current stage");
+      return pw_catalog_gettext (catalog, "Current stage");
     case PW_STAGE_STATUS_REVISITED:
-      return _("Revisited");
+      return pw_catalog_gettext (catalog, "Revisited");
     case PW_STAGE_STATUS_COMPLETED:
-      return _("Completed");
+      return pw_catalog_gettext (catalog, "Completed");
     case PW_STAGE_STATUS_NOT_REACHED:
     default:
-      return _("Not reached yet");
+      return pw_catalog_gettext (catalog, "Not reached yet");
     }
 }
 
 static char *
-stage_status_with_date (PwStageStatus  status,
+stage_status_with_date (PwCatalog     *catalog,
+                        PwStageStatus  status,
                         const char    *since,
                         gboolean       with_day)
 {
-  g_autofree char *date = pw_map_format_date (since, with_day);
+  g_autofree char *date = pw_map_format_date_in (catalog, since, with_day);
 
   if (status == PW_STAGE_STATUS_NOT_REACHED || date == NULL)
-    return g_strdup (stage_status_text (status));
+    return g_strdup (stage_status_text (catalog, status));
 
   switch (status)
     {
     case PW_STAGE_STATUS_CURRENT:
       /* Translators: a stage's state in the map, %s is a date like "January 2026" */
-      return g_strdup_printf (_("Current stage · since %s"), date);
+      return g_strdup_printf (pw_catalog_gettext (catalog, "Current stage · since %s"), date);
     case PW_STAGE_STATUS_REVISITED:
       /* Translators: she came back to this stage; %s is a date like "January 2026" */
-      return g_strdup_printf (_("Revisited · since %s"), date);
+      return g_strdup_printf (pw_catalog_gettext (catalog, "Revisited · since %s"), date);
     case PW_STAGE_STATUS_COMPLETED:
       /* Translators: %s is a date like "January 2026" */
-      return g_strdup_printf (_("Completed · %s"), date);
+      return g_strdup_printf (pw_catalog_gettext (catalog, "Completed · %s"), date);
     case PW_STAGE_STATUS_NOT_REACHED:
     default:
       g_assert_not_reached ();
@@ -433,6 +439,8 @@ static const char * const stage_status_classes[] = {
 
 static void
 stage_set_status (StageEntry    *entry,
+                  PwCatalog     *catalog,
+                  gboolean       editable,
                   gboolean       with_survivor,
                   PwStageStatus  status,
                   const char    *since,
@@ -449,7 +457,7 @@ stage_set_status (StageEntry    *entry,
     }
 
   entry->status = status;
-  gtk_widget_set_visible (entry->menu_button, with_survivor);
+  gtk_widget_set_visible (entry->menu_button, with_survivor && editable);
   gtk_widget_set_visible (entry->state_label, with_survivor);
   gtk_widget_set_visible (entry->summary_label, !with_survivor);
 
@@ -458,20 +466,20 @@ stage_set_status (StageEntry    *entry,
       gtk_widget_add_css_class (entry->box, stage_status_classes[status]);
       gtk_widget_add_css_class (entry->region, stage_status_classes[status]);
       gtk_widget_add_css_class (entry->marker, stage_status_classes[status]);
-      state = stage_status_with_date (status, since, FALSE);
+      state = stage_status_with_date (catalog, status, since, FALSE);
       gtk_label_set_text (GTK_LABEL (entry->state_label), state);
       gtk_widget_set_tooltip_text (entry->state_label, history);
       g_simple_action_set_state (entry->action,
                                  g_variant_new_string (pw_enum_to_nick (PW_TYPE_STAGE_STATUS, status)));
       g_simple_action_set_enabled (entry->action, TRUE);
       /* Translators: accessible name of a stage: "Stage 3: Recovery — Current stage · since May 2026" */
-      a11y = g_strdup_printf (_("Stage %u: %s — %s"), entry->index + 1,
+      a11y = g_strdup_printf (pw_catalog_gettext (catalog, "Stage %u: %s — %s"), entry->index + 1,
                               gtk_label_get_text (GTK_LABEL (entry->name_label)), state);
     }
   else
     {
       g_simple_action_set_enabled (entry->action, FALSE);
-      a11y = g_strdup_printf (_("Stage %u: %s — %s"), entry->index + 1,
+      a11y = g_strdup_printf (pw_catalog_gettext (catalog, "Stage %u: %s — %s"), entry->index + 1,
                               gtk_label_get_text (GTK_LABEL (entry->name_label)),
                               gtk_label_get_text (GTK_LABEL (entry->summary_label)));
     }
@@ -629,7 +637,7 @@ stage_entry_new (PwPathwayMap *self,
   gtk_widget_add_css_class (entry->marker, "pw-map-marker");
   gtk_widget_add_css_class (entry->marker, pw_stage_get_id (stage));
 
-  stage_set_status (entry, FALSE, PW_STAGE_STATUS_NOT_REACHED, NULL, NULL);
+  stage_set_status (entry, self->catalog, !self->survivor_facing, FALSE, PW_STAGE_STATUS_NOT_REACHED, NULL, NULL);
   return entry;
 }
 
@@ -731,18 +739,21 @@ rebuild_legend (PwPathwayMap *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     {
-      const char *text = statuses[i] == PW_STATUS_GLYPH_NONE
-        ? _("not in her plan")
-        : pw_plan_item_status_to_string (statuses[i]);
+      const char *text = statuses[i] != PW_STATUS_GLYPH_NONE
+        ? pw_plan_item_status_to_string_in (self->catalog, statuses[i])
+        : self->survivor_facing ? pw_catalog_pgettext (self->catalog, "her plan", "not in my plan")
+                                : pw_catalog_gettext (self->catalog, "not in her plan");
 
       if (i == 0)
         self->legend_statuses = self->legend->len;
       legend_append (self, legend_item_new (pw_status_glyph_new (statuses[i], TRUE), NULL, text));
     }
   legend_append (self, legend_item_new (image_new ("starred-symbolic", "pw-map-star", NULL), NULL,
-                                        _("milestone")));
-  legend_append (self, legend_item_new (image_new ("dialog-warning-symbolic", "pw-map-overdue-icon", NULL),
-                                        NULL, _("overdue")));
+                                        pw_catalog_gettext (self->catalog, "milestone")));
+  /* Her own view shows no overdue marks, so it needs no key for them. */
+  if (!self->survivor_facing)
+    legend_append (self, legend_item_new (image_new ("dialog-warning-symbolic", "pw-map-overdue-icon", NULL),
+                                          NULL, _("overdue")));
   legend_show_statuses (self, has_survivor (self));
 }
 
@@ -819,7 +830,7 @@ rebuild_map (PwPathwayMap *self)
       g_autofree char *stage_description = NULL;
 
       /* Translators: read after a step's name: "Stage 1 of 4: Detection and identification" */
-      stage_description = g_strdup_printf (_("Stage %u of %u: %s"), i + 1, n_stages,
+      stage_description = g_strdup_printf (pw_catalog_gettext (self->catalog, "Stage %u of %u: %s"), i + 1, n_stages,
                                            pw_stage_get_name (stage_entry->stage, self->language));
       stage_entry->first = self->stations->len;
       stage_entry->n_steps = n_steps;
@@ -841,6 +852,7 @@ rebuild_map (PwPathwayMap *self)
                                    domain != NULL ? pw_domain_get_name (domain, self->language) : NULL,
                                    domain != NULL ? pw_domain_get_icon_name (domain) : NULL,
                                    stage_description);
+          pw_map_station_set_voice (PW_MAP_STATION (entry->widget), self->catalog, self->survivor_facing);
           g_signal_connect (entry->widget, "activate", G_CALLBACK (on_station_activate), self);
           gtk_widget_insert_before (entry->widget, GTK_WIDGET (self), self->banner);
           g_hash_table_insert (self->step_index, g_strdup (pw_step_get_id (step)),
@@ -953,6 +965,9 @@ reload_survivor_data (PwPathwayMap *self)
                               status == PW_PLAN_ITEM_STATUS_AGREED ||
                               status == PW_PLAN_ITEM_STATUS_IN_PROGRESS);
 
+          /* What she set aside is not on her own map. */
+          if (self->survivor_facing && status == PW_PLAN_ITEM_STATUS_DROPPED)
+            continue;
           n_overdue += overdue;
           if (index < 0)
             continue;
@@ -1018,7 +1033,7 @@ reload_survivor_data (PwPathwayMap *self)
           if (date != NULL)
             g_string_append_printf (banner, _("The risk review was due on %s."), date);
         }
-      if (n_overdue > 0)
+      if (n_overdue > 0 && !self->survivor_facing)
         {
           if (banner->len > 0)
             g_string_append_c (banner, '\n');
@@ -1060,14 +1075,15 @@ reload_survivor_data (PwPathwayMap *self)
 
           if (g_strcmp0 (pw_stage_state_get_stage_id (state), stage_id) != 0)
             continue;
-          line = stage_status_with_date (pw_stage_state_get_status (state),
+          line = stage_status_with_date (self->catalog, pw_stage_state_get_status (state),
                                          pw_stage_state_get_since (state), TRUE);
           if (lines->len > 0)
             g_string_append_c (lines, '\n');
           g_string_append (lines, line);
         }
 
-      stage_set_status (entry, with_survivor, status, since, lines->len > 0 ? lines->str : NULL);
+      stage_set_status (entry, self->catalog, !self->survivor_facing, with_survivor, status, since,
+                        lines->len > 0 ? lines->str : NULL);
 
       milestone_lines = with_survivor ? g_ptr_array_index (stage_milestones, i) : NULL;
       if (milestone_lines != NULL && milestone_lines->len > 0)
@@ -1077,7 +1093,7 @@ reload_survivor_data (PwPathwayMap *self)
 
           for (const char *p = milestone_lines->str; *p != '\0'; p++)
             n += *p == '\n';
-          text = g_strdup_printf (ngettext ("%u milestone", "%u milestones", n), n);
+          text = g_strdup_printf (pw_catalog_ngettext (self->catalog, "%u milestone", "%u milestones", n), n);
           gtk_label_set_text (GTK_LABEL (entry->milestone_label), text);
           gtk_widget_set_tooltip_text (entry->milestone_box, milestone_lines->str);
           gtk_widget_set_visible (entry->milestone_box, TRUE);
@@ -1202,6 +1218,7 @@ open_station (PwPathwayMap *self,
   entry = station_at (self, index);
   self->popover_station = index;
   pw_step_popover_set_step (PW_STEP_POPOVER (self->popover), self->template, entry->step, self->language);
+  pw_step_popover_set_voice (PW_STEP_POPOVER (self->popover), self->catalog, self->survivor_facing);
   update_popover_items (self);
 
   if (gtk_widget_compute_bounds (entry->widget, GTK_WIDGET (self), &bounds))
@@ -1249,7 +1266,7 @@ on_add_to_plan (PwPathwayMap *self)
   g_autoptr(GError) error = NULL;
   StationEntry *entry;
 
-  if (!has_survivor (self) || self->popover_station < 0)
+  if (!has_survivor (self) || self->popover_station < 0 || self->survivor_facing)
     return;
   entry = station_at (self, self->popover_station);
 
@@ -2111,6 +2128,7 @@ pw_pathway_map_finalize (GObject *object)
   g_clear_pointer (&self->legend, g_ptr_array_unref);
   g_clear_pointer (&self->layout, pw_map_layout_free);
   g_free (self->language);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (pw_pathway_map_parent_class)->finalize (object);
 }
@@ -2142,6 +2160,9 @@ pw_pathway_map_get_property (GObject    *object,
       break;
     case PROP_SHOW_RISK:
       g_value_set_boolean (value, self->show_risk);
+      break;
+    case PROP_SURVIVOR_FACING:
+      g_value_set_boolean (value, self->survivor_facing);
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -2187,6 +2208,9 @@ pw_pathway_map_set_property (GObject      *object,
       break;
     case PROP_SHOW_RISK:
       pw_pathway_map_set_show_risk (self, g_value_get_boolean (value));
+      break;
+    case PROP_SURVIVOR_FACING:
+      pw_pathway_map_set_survivor_facing (self, g_value_get_boolean (value));
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, GTK_ORIENTATION_HORIZONTAL, g_value_get_object (value));
@@ -2274,6 +2298,9 @@ pw_pathway_map_class_init (PwPathwayMapClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_RISK] =
     g_param_spec_boolean ("show-risk", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SURVIVOR_FACING] =
+    g_param_spec_boolean ("survivor-facing", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -2431,6 +2458,45 @@ pw_pathway_map_set_survivor_id (PwPathwayMap *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SURVIVOR_ID]);
 }
 
+/* In her own view the interface texts follow "language" too. */
+static void
+update_catalog (PwPathwayMap *self)
+{
+  PwCatalog *catalog = self->survivor_facing && self->language != NULL
+    ? pw_catalog_get_for_language (self->language) : NULL;
+
+  g_set_object (&self->catalog, catalog);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->survivor_facing
+                                    ? pw_catalog_pgettext (self->catalog, "her plan", "My pathway")
+                                    : _("Integration pathway map"), -1);
+}
+
+gboolean
+pw_pathway_map_get_survivor_facing (PwPathwayMap *self)
+{
+  g_return_val_if_fail (PW_IS_PATHWAY_MAP (self), FALSE);
+  return self->survivor_facing;
+}
+
+void
+pw_pathway_map_set_survivor_facing (PwPathwayMap *self,
+                                    gboolean      survivor_facing)
+{
+  g_return_if_fail (PW_IS_PATHWAY_MAP (self));
+
+  survivor_facing = !!survivor_facing;
+  if (self->survivor_facing == survivor_facing)
+    return;
+  self->survivor_facing = survivor_facing;
+  if (self->popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  update_catalog (self);
+  rebuild_map (self);
+  reload_survivor_data (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SURVIVOR_FACING]);
+}
+
 const char *
 pw_pathway_map_get_language (PwPathwayMap *self)
 {
@@ -2450,6 +2516,7 @@ pw_pathway_map_set_language (PwPathwayMap *self,
     return;
   g_free (self->language);
   self->language = g_strdup (language);
+  update_catalog (self);
   rebuild_map (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
 }

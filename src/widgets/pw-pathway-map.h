@@ -17,7 +17,10 @@ G_DECLARE_FINAL_TYPE (PwPathwayMap, pw_pathway_map, PW, PATHWAY_MAP, GtkWidget)
  *
  * Properties: "template" (PwTemplate), "survivor-id" (gint64, 0 = none),
  * "language" (content language; NULL = interface language), "zoom",
- * "show-risk" (FALSE for the survivor's own view: no risk review alert).
+ * "show-risk" (FALSE for the survivor's own view: no risk review alert),
+ * "survivor-facing" (her own view: interface texts in "language" too,
+ * worded for her, no overdue marks, and nothing to change — no stage
+ * status menu, no "Add to Plan", no link into the Plan page).
  *
  * Survivor data is read from the session's store and followed live; it is
  * dropped, and survivor-id reset to 0, as soon as the session locks.
@@ -41,6 +44,9 @@ void        pw_pathway_map_set_zoom         (PwPathwayMap *self,
 gboolean    pw_pathway_map_get_show_risk    (PwPathwayMap *self);
 void        pw_pathway_map_set_show_risk    (PwPathwayMap *self,
                                              gboolean      show_risk);
+gboolean    pw_pathway_map_get_survivor_facing (PwPathwayMap *self);
+void        pw_pathway_map_set_survivor_facing (PwPathwayMap *self,
+                                                gboolean      survivor_facing);
 
 /* Moves the focus to a step (scrolling it into view); FALSE if the
  * template has no such step. */

@@ -35,6 +35,9 @@ struct _PwStepPopover
   PwStep     *step;
   char       *domain_class;
   guint       n_items;
+  char       *language;
+  PwCatalog  *catalog;          /* her language's, in her own view */
+  gboolean    survivor_facing;
 };
 
 G_DEFINE_FINAL_TYPE (PwStepPopover, pw_step_popover, GTK_TYPE_POPOVER)
@@ -90,6 +93,8 @@ pw_step_popover_set_step (PwStepPopover *self,
   g_return_if_fail (PW_IS_STEP (step));
 
   g_set_object (&self->step, step);
+  g_free (self->language);
+  self->language = g_strdup (language);
 
   stage = pw_template_lookup_stage (template, pw_step_get_stage_id (step));
   domain = pw_template_lookup_domain (template, pw_step_get_domain_id (step));
@@ -162,8 +167,10 @@ pw_step_popover_get_step (PwStepPopover *self)
 }
 
 static GtkWidget *
-plan_row_new (PwPlanItem *item)
+plan_row_new (PwStepPopover *self,
+              PwPlanItem    *item)
 {
+  PwCatalog *catalog = self->catalog;
   const char *her_words = pw_plan_item_get_her_words (item);
   const char *title = pw_plan_item_get_title (item);
   const char *due = pw_plan_item_get_due_date (item);
@@ -176,19 +183,23 @@ plan_row_new (PwPlanItem *item)
 
   if (her_words != NULL && *her_words != '\0')
     /* Translators: her own words, quoted */
-    text = g_strdup_printf (_("“%s”"), her_words);
+    text = g_strdup_printf (pw_catalog_gettext (catalog, "“%s”"), her_words);
+  else if (self->survivor_facing && self->step != NULL)
+    /* The worker's own title stays in the case file. */
+    text = g_strdup (pw_step_get_title (self->step, self->language));
   else
     text = g_strdup (title != NULL ? title : "");
 
   if (due != NULL && status != PW_PLAN_ITEM_STATUS_ACHIEVED && status != PW_PLAN_ITEM_STATUS_DROPPED)
     {
-      g_autofree char *date = pw_map_format_date (due, TRUE);
+      g_autofree char *date = pw_map_format_date_in (catalog, due, TRUE);
 
       /* Translators: a plan item's status and due date, e.g. "agreed · due 3 March 2027" */
-      detail = g_strdup_printf (_("%s · due %s"), pw_plan_item_status_to_string (status), date);
+      detail = g_strdup_printf (pw_catalog_gettext (catalog, "%s · due %s"),
+                                pw_plan_item_status_to_string_in (catalog, status), date);
     }
   else
-    detail = g_strdup (pw_plan_item_status_to_string (status));
+    detail = g_strdup (pw_plan_item_status_to_string_in (catalog, status));
 
   row = gtk_list_box_row_new ();
   g_object_set_data_full (G_OBJECT (row), "item-id", g_memdup2 (&id, sizeof id), g_free);
@@ -211,15 +222,20 @@ plan_row_new (PwPlanItem *item)
   gtk_box_append (GTK_BOX (labels), label);
   gtk_box_append (GTK_BOX (box), labels);
 
-  gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_IMAGE,
-                                               "icon-name", "go-next-symbolic",
-                                               "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                               NULL));
+  if (!self->survivor_facing)
+    gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_IMAGE,
+                                                 "icon-name", "go-next-symbolic",
+                                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                 NULL));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   a11y = g_strdup_printf ("%s, %s", text, detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  gtk_widget_set_tooltip_text (row, _("Open in the Plan page"));
+  /* Her own view opens nothing of the case file. */
+  if (self->survivor_facing)
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  else
+    gtk_widget_set_tooltip_text (row, _("Open in the Plan page"));
   return row;
 }
 
@@ -236,7 +252,7 @@ pw_step_popover_set_plan_items (PwStepPopover *self,
     return;
 
   for (guint i = 0; i < items->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (self->plan_list), plan_row_new (g_ptr_array_index (items, i)));
+    gtk_list_box_append (GTK_LIST_BOX (self->plan_list), plan_row_new (self, g_ptr_array_index (items, i)));
   gtk_widget_set_visible (self->plan_list, items->len > 0);
   gtk_widget_set_visible (self->plan_empty_label, items->len == 0);
 }
@@ -252,7 +268,7 @@ pw_step_popover_set_milestones (PwStepPopover *self,
   for (guint i = 0; milestones != NULL && i < milestones->len; i++)
     {
       PwMilestone *milestone = g_ptr_array_index (milestones, i);
-      g_autofree char *date = pw_map_format_date (pw_milestone_get_date (milestone), TRUE);
+      g_autofree char *date = pw_map_format_date_in (self->catalog, pw_milestone_get_date (milestone), TRUE);
       g_autofree char *text = NULL;
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *star = g_object_new (GTK_TYPE_IMAGE,
@@ -262,7 +278,8 @@ pw_step_popover_set_milestones (PwStepPopover *self,
                                       NULL);
 
       /* Translators: a milestone: its date, then its title */
-      text = date != NULL ? g_strdup_printf (_("%s — %s"), date, pw_milestone_get_title (milestone))
+      text = date != NULL ? g_strdup_printf (pw_catalog_gettext (self->catalog, "%s — %s"), date,
+                                             pw_milestone_get_title (milestone))
                           : g_strdup (pw_milestone_get_title (milestone));
       gtk_widget_add_css_class (star, "pw-map-star");
       gtk_box_append (GTK_BOX (row), star);
@@ -291,12 +308,49 @@ on_plan_row_activated (GtkListBox    *list,
 {
   const gint64 *id = g_object_get_data (G_OBJECT (row), "item-id");
 
-  if (id == NULL)
+  if (id == NULL || self->survivor_facing)
     return;
   /* The Plan page installs the action; without it there is nothing to open. */
   if (!gtk_widget_activate_action (GTK_WIDGET (row), "win.show-plan-item", "x", *id))
     g_debug ("No win.show-plan-item action to open a plan item");
   gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
+set_heading (GtkWidget  *box,
+             const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), text);
+}
+
+void
+pw_step_popover_set_voice (PwStepPopover *self,
+                           PwCatalog     *catalog,
+                           gboolean       survivor_facing)
+{
+  PwCatalog *c = catalog;
+
+  g_return_if_fail (PW_IS_STEP_POPOVER (self));
+
+  g_set_object (&self->catalog, catalog);
+  self->survivor_facing = !!survivor_facing;
+
+  /* The same messages as the .ui, so the worker's popover reads as before. */
+  set_heading (self->her_role_box, survivor_facing ? pw_catalog_pgettext (c, "her plan", "My Role")
+                                                   : pw_catalog_gettext (c, "Her Role"));
+  set_heading (self->community_role_box, pw_catalog_gettext (c, "The Community’s Role"));
+  set_heading (self->references_box, pw_catalog_gettext (c, "References"));
+  set_heading (self->milestones_box, pw_catalog_gettext (c, "Milestones"));
+  set_heading (self->plan_box, survivor_facing ? pw_catalog_pgettext (c, "her plan", "In My Plan")
+                                               : pw_catalog_gettext (c, "Her Plan Here"));
+  gtk_label_set_text (GTK_LABEL (self->plan_empty_label),
+                      survivor_facing ? pw_catalog_pgettext (c, "her plan", "Not in my plan yet.")
+                                      : pw_catalog_gettext (c, "Not in her plan yet."));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plan_list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  survivor_facing ? pw_catalog_pgettext (c, "her plan", "My plan on this step")
+                                                  : pw_catalog_gettext (c, "Her plan items on this step"),
+                                  -1);
+  gtk_widget_set_visible (self->add_button, !survivor_facing);
 }
 
 static void
@@ -323,6 +377,8 @@ pw_step_popover_finalize (GObject *object)
   PwStepPopover *self = PW_STEP_POPOVER (object);
 
   g_free (self->domain_class);
+  g_free (self->language);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (pw_step_popover_parent_class)->finalize (object);
 }

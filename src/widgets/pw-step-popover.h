@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pw-catalog.h"
 #include "pw-template.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,11 @@ guint       pw_step_popover_get_n_plan_items (PwStepPopover *self);
 /* @milestones: PwMilestone celebrated on this step; NULL or empty hides them. */
 void        pw_step_popover_set_milestones (PwStepPopover *self,
                                             GPtrArray     *milestones);
+/* Her own view: headings and texts from @catalog (NULL: the interface's
+ * own gettext), worded for her, nothing to add or open. Set it before the
+ * plan items and milestones. */
+void        pw_step_popover_set_voice      (PwStepPopover *self,
+                                            PwCatalog     *catalog,
+                                            gboolean       survivor_facing);
 
 G_END_DECLS
