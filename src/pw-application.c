@@ -149,7 +149,8 @@ pw_application_preferences_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   PwPreferencesWindow *preferences;
 
-  if (self->session == NULL || pw_session_get_state (self->session) != PW_SESSION_UNLOCKED)
+  if (self->session == NULL || pw_session_get_state (self->session) != PW_SESSION_UNLOCKED ||
+      pw_session_get_demo (self->session))
     return;
 
   preferences = pw_preferences_window_new (parent, self->session);
@@ -161,8 +162,10 @@ on_session_state_changed (PwApplication *self)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "preferences");
 
+  /* The demo's vault is in memory: nothing of the real one to set up. */
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                               pw_session_get_state (self->session) == PW_SESSION_UNLOCKED);
+                               pw_session_get_state (self->session) == PW_SESSION_UNLOCKED &&
+                               !pw_session_get_demo (self->session));
 }
 
 static const GActionEntry app_actions[] = {
@@ -184,6 +187,8 @@ pw_application_set_session (PwApplication *self,
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::state",
+                               G_CALLBACK (on_session_state_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::demo",
                                G_CALLBACK (on_session_state_changed), self, G_CONNECT_SWAPPED);
       on_session_state_changed (self);
     }

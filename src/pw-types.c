@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include "pw-caseload-view.h"
+#include "pw-demo-banner.h"
+#include "pw-export-dialog.h"
+#include "pw-import-dialog.h"
 #include "pw-overview-page.h"
 #include "pw-plan-item-editor.h"
 #include "pw-plan-item-row.h"
@@ -51,6 +54,9 @@ pw_ensure_types (void)
   g_type_ensure (PW_TYPE_PRESENTATION_WINDOW);
   g_type_ensure (PW_TYPE_SURVIVOR_FACING_VIEW);
   g_type_ensure (PW_TYPE_CASELOAD_VIEW);
+  g_type_ensure (PW_TYPE_DEMO_BANNER);
+  g_type_ensure (PW_TYPE_EXPORT_DIALOG);
+  g_type_ensure (PW_TYPE_IMPORT_DIALOG);
   g_type_ensure (PW_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PW_TYPE_PLAN_ITEM_EDITOR);
   g_type_ensure (PW_TYPE_PLAN_ITEM_ROW);

@@ -15,6 +15,7 @@
 #include "pw-survivor-editor.h"
 #include "pw-survivor-view.h"
 #include "pw-window.h"
+#include "pw-window-exchange.h"
 
 struct _PwWindow
 {
@@ -472,6 +473,7 @@ pw_window_constructed (GObject *object)
   PwWindow *self = PW_WINDOW (object);
 
   G_OBJECT_CLASS (pw_window_parent_class)->constructed (object);
+  pw_window_exchange_init (self);
 
   /* Only the .ui instantiation test builds one without a session. */
   if (self->session == NULL)
@@ -567,6 +569,7 @@ pw_window_class_init (PwWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  pw_window_exchange_class_init (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_install_action (widget_class, "win.new-survivor", NULL, new_survivor_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-survivor", NULL);

@@ -307,9 +307,8 @@ read_int (Reader      *r,
   value = json_node_get_int (node);
   if (value < min || value > max)
     return fail (r, PW_EXCHANGE_ERROR_INVALID_VALUE,
-                 _("“%s” is %" G_GINT64_FORMAT ", outside what it can be (%" G_GINT64_FORMAT
-                   " to %" G_GINT64_FORMAT ")"),
-                 name, value, min, max);
+                 _("“%s” is %lld, outside what it can be (%lld to %lld)"),
+                 name, (long long) value, (long long) min, (long long) max);
   *out = value;
   if (present != NULL)
     *present = TRUE;
@@ -547,7 +546,7 @@ read_id (Reader       *r,
     r->ids[kind] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   if (!g_hash_table_add (r->ids[kind], g_memdup2 (out, sizeof *out)))
     return fail (r, PW_EXCHANGE_ERROR_DUPLICATE,
-                 _("the id %" G_GINT64_FORMAT " is used by two records of the same kind"), *out);
+                 _("the id %lld is used by two records of the same kind"), (long long) *out);
   return TRUE;
 }
 
@@ -564,8 +563,8 @@ read_ref (Reader      *r,
     return FALSE;
   if (*out != 0 && (known == NULL || !g_hash_table_contains (known, out)))
     return fail (r, PW_EXCHANGE_ERROR_UNKNOWN_REFERENCE,
-                 _("“%s” refers to record %" G_GINT64_FORMAT ", which is not in the file"),
-                 name, *out);
+                 _("“%s” refers to record %lld, which is not in the file"),
+                 name, (long long) *out);
   return TRUE;
 }
 
@@ -1266,8 +1265,8 @@ read_transfer (Reader          *r,
       found = TRUE;
   if (!found)
     return fail (r, PW_EXCHANGE_ERROR_UNKNOWN_REFERENCE,
-                 _("“%s” refers to record %" G_GINT64_FORMAT ", which is not in the file"),
-                 "consent", consent);
+                 _("“%s” refers to record %lld, which is not in the file"),
+                 "consent", (long long) consent);
   self->has_transfer = TRUE;
   path_pop (r);
   return TRUE;
@@ -1334,9 +1333,9 @@ read_root (Reader                       *r,
     {
       g_set_error (r->error, PW_EXCHANGE_ERROR, PW_EXCHANGE_ERROR_TOO_NEW,
                    _("This case file was written by a newer version of Pathway (format "
-                     "version %" G_GINT64_FORMAT "; this one reads version %d). Update Pathway, "
+                     "version %lld; this one reads version %d). Update Pathway, "
                      "then import it again; nothing was imported."),
-                   version, PW_EXCHANGE_FORMAT_VERSION);
+                   (long long) version, PW_EXCHANGE_FORMAT_VERSION);
       return FALSE;
     }
 
