@@ -663,8 +663,11 @@ test_survivor_duplicate_code (Fixture       *f,
 
   /* An update to a taken code fails the same way, and nothing is written. */
   id2 = add_survivor (store, "TEST-002", NULL);
-  other = pw_survivor_copy (pw_store_get_survivor (store, id2, NULL));
-  g_object_unref (pw_store_get_survivor (store, id2, NULL));
+  {
+    g_autoptr(PwSurvivor) live = pw_store_get_survivor (store, id2, NULL);
+
+    other = pw_survivor_copy (live);
+  }
   pw_survivor_set_case_code (other, "TEST-001");
   g_assert_false (pw_store_update_survivor (store, other, &error));
   g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_CONSTRAINT);
@@ -1164,8 +1167,11 @@ test_templates (Fixture       *f,
   g_clear_pointer (&used, g_strfreev);
 
   sid = add_survivor (store, "TEST-001", NULL);
-  s = pw_survivor_copy (pw_store_get_survivor (store, sid, NULL));
-  g_object_unref (pw_store_get_survivor (store, sid, NULL));
+  {
+    g_autoptr(PwSurvivor) live = pw_store_get_survivor (store, sid, NULL);
+
+    s = pw_survivor_copy (live);
+  }
   pw_survivor_set_template_id (s, "example");
   g_assert_true (pw_store_update_survivor (store, s, &error));
   pw_plan_item_set_survivor_id (item, sid);
