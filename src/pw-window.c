@@ -9,9 +9,12 @@
 #include "pw-caseload-view.h"
 #include "pw-lock-page.h"
 #include "pw-overview-page.h"
+#include "pw-plan-printer.h"
+#include "pw-presentation-window.h"
 #include "pw-recovery-key-page.h"
 #include "pw-services-window.h"
 #include "pw-setup-page.h"
+#include "pw-survivor-facing-view.h"
 #include "pw-survivor-editor.h"
 #include "pw-survivor-view.h"
 #include "pw-window.h"
@@ -37,6 +40,7 @@ struct _PwWindow
   GtkStack *content_stack;
   PwOverviewPage *overview_page;
   PwSurvivorView *survivor_view;
+  PwSurvivorFacingView *her_view;
 
   /* Only her map and plan, in her language, full width. */
   gboolean survivor_mode;
@@ -94,6 +98,8 @@ update_workspace_actions (PwWindow *self)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.survivor-view",
                                  unlocked && showing_survivor (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-plan",
+                                 unlocked && showing_survivor (self));
 }
 
 void
@@ -105,6 +111,27 @@ pw_window_set_survivor_mode (PwWindow *self,
   survivor_mode = !!survivor_mode && showing_survivor (self);
   if (self->survivor_mode == survivor_mode)
     return;
+  /* Her own view takes the place of the whole workspace: no case list, no
+   * tab or menu of the case file is left on screen behind her map. */
+  if (survivor_mode)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pw_survivor_facing_view_show_survivor (self->her_view,
+                                                  pw_survivor_view_get_survivor_id (self->survivor_view),
+                                                  &error))
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+          return;
+        }
+      gtk_stack_set_visible_child_name (self->main_stack, "her-view");
+    }
+  else
+    {
+      pw_survivor_facing_view_clear (self->her_view);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "her-view") == 0)
+        gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+    }
   self->survivor_mode = survivor_mode;
   /* Her view has no case list beside it: nobody else's code on screen. */
   gtk_widget_set_visible (self->sidebar_box, !survivor_mode);
@@ -291,6 +318,9 @@ update_page (PwWindow *self)
       page = self->showing_recovery_key ? "recovery" : "workspace";
       break;
     }
+  /* Her own view stays until it is left. */
+  if (g_str_equal (page, "workspace") && self->survivor_mode)
+    page = "her-view";
 
   if (state != PW_SESSION_UNLOCKED)
     {
@@ -311,6 +341,34 @@ update_page (PwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock",
                                  state == PW_SESSION_UNLOCKED);
   update_workspace_actions (self);
+}
+
+static void
+on_her_view_leave (PwWindow *self)
+{
+  pw_window_set_survivor_mode (self, FALSE);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  pw_presentation_start (GTK_WINDOW (self), self->session);
+}
+
+static void
+print_plan_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PwWindow *self = PW_WINDOW (widget);
+
+  if (showing_survivor (self))
+    pw_plan_printer_run_dialog (GTK_WINDOW (self), self->session,
+                                pw_survivor_view_get_survivor_id (self->survivor_view));
 }
 
 static void
@@ -485,6 +543,7 @@ pw_window_constructed (GObject *object)
   pw_caseload_view_set_session (self->caseload_view, self->session);
   pw_overview_page_set_session (self->overview_page, self->session);
   pw_survivor_view_set_session (self->survivor_view, self->session);
+  pw_survivor_facing_view_set_session (self->her_view, self->session);
 
   g_signal_connect_object (self->session, "notify::state",
                            G_CALLBACK (on_session_state_changed), self, G_CONNECT_SWAPPED);
@@ -582,10 +641,17 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-plan-item", "x", show_plan_item_action);
   gtk_widget_class_install_property_action (widget_class, "win.survivor-view", "survivor-mode");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, leave_survivor_mode, NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.survivor-view", NULL);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-plan", NULL);
 
   g_type_ensure (PW_TYPE_CASELOAD_VIEW);
   g_type_ensure (PW_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PW_TYPE_SURVIVOR_VIEW);
+  g_type_ensure (PW_TYPE_SURVIVOR_FACING_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathwaytool/Pathway/pw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, main_stack);
@@ -599,8 +665,10 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, survivor_view);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, her_view);
   gtk_widget_class_bind_template_callback (widget_class, on_survivor_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_survivor_gone);
+  gtk_widget_class_bind_template_callback (widget_class, on_her_view_leave);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_create);
   gtk_widget_class_bind_template_callback (widget_class, on_lock_page_unlock);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_done);

@@ -12,7 +12,9 @@
 #include "pw-pathway-map.h"
 #include "pw-plan-printer.h"
 #include "pw-presentation-window.h"
+#include "pw-caseload-view.h"
 #include "pw-survivor-facing-view.h"
+#include "pw-window.h"
 #include "pw-test-util.h"
 #include "her-plan-fixture.h"
 
@@ -787,6 +789,125 @@ test_presentation_demo (Fixture       *f,
   g_assert_null (window);
 }
 
+/* ---- In the window --------------------------------------------------------- */
+
+static PwApplication *
+get_application (void)
+{
+  static PwApplication *app;
+
+  if (app == NULL)
+    {
+      app = pw_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+    }
+  return app;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static const char *
+main_page (GtkWidget *window)
+{
+  /* The window's outermost stack: setup, lock, recovery, her view, workspace. */
+  GtkWidget *stack = pw_test_find (window, GTK_TYPE_STACK, NULL);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+test_window_survivor_view (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (pw_window_new (get_application (), f->session));
+  GtkWidget *caseload;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autofree char *png = NULL;
+  PwSurvivorFacingView *her_view;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_widget_set_size_request (gtk_widget_get_first_child (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  pw_test_wait_for_frame (window);
+  caseload = pw_test_find (window, PW_TYPE_CASELOAD_VIEW, NULL);
+  g_assert_nonnull (caseload);
+  pw_caseload_view_select (PW_CASELOAD_VIEW (caseload), f->survivor_id);
+  g_signal_emit_by_name (caseload, "survivor-activated", f->survivor_id);
+  pw_test_iterate (50);
+  g_assert_cmpstr (main_page (window), ==, "workspace");
+
+  /* The button in her header (and Ctrl+Shift+S) run win.survivor-view. */
+  g_assert_true (gtk_widget_activate_action (window, "win.survivor-view", NULL));
+  pw_test_wait_for_frame (window);
+  g_assert_cmpstr (main_page (window), ==, "her-view");
+  g_assert_true (pw_window_get_survivor_mode (PW_WINDOW (window)));
+  her_view = PW_SURVIVOR_FACING_VIEW (pw_test_find (window, PW_TYPE_SURVIVOR_FACING_VIEW, NULL));
+  g_assert_nonnull (her_view);
+  g_assert_cmpint (pw_survivor_facing_view_get_survivor_id (her_view), ==, f->survivor_id);
+
+  /* Walking the whole window: nothing of the case file is on screen. */
+  assert_nothing_professional (window);
+  texts = pw_test_collect_texts (window);
+  g_assert_true (contains_text (texts, "Mi itinerario"));
+  g_assert_false (contains_text (texts, "TEST-002"));
+  g_assert_false (contains_text (texts, HPF_ALIAS));
+  g_assert_false (contains_text (texts, HPF_KEY_WORKER));
+  assert_no_italian (texts);
+  png = pw_test_screenshot (window, "survivor-view-es-window");
+
+  /* Leaving takes no passphrase and is instant. */
+  g_signal_emit_by_name (her_view, "leave");
+  g_assert_cmpstr (main_page (window), ==, "workspace");
+  g_assert_false (pw_window_get_survivor_mode (PW_WINDOW (window)));
+  g_assert_cmpint (pw_survivor_facing_view_get_survivor_id (her_view), ==, 0);
+
+  /* F5 with her real vault open: a sentence, no presentation. */
+  g_assert_true (gtk_widget_activate_action (window, "win.present", NULL));
+  pw_test_iterate (50);
+  g_assert_null (find_toplevel (PW_TYPE_PRESENTATION_WINDOW));
+  {
+    GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Ctrl+L"));
+    gtk_window_destroy (dialog);
+  }
+
+  /* Back into her view, then the vault locks: she is gone from memory. */
+  g_assert_true (gtk_widget_activate_action (window, "win.survivor-view", NULL));
+  g_assert_cmpstr (main_page (window), ==, "her-view");
+  pw_session_lock (f->session);
+  pw_test_iterate (20);
+  g_assert_cmpstr (main_page (window), ==, "lock");
+  g_assert_cmpint (pw_survivor_facing_view_get_survivor_id (her_view), ==, 0);
+
+  /* Locked, F5 presents the bare pathway. */
+  g_assert_true (gtk_widget_activate_action (window, "win.present", NULL));
+  pw_test_iterate (50);
+  {
+    GtkWindow *presentation = find_toplevel (PW_TYPE_PRESENTATION_WINDOW);
+
+    g_assert_nonnull (presentation);
+    gtk_window_destroy (presentation);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  pw_test_iterate (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -811,6 +932,7 @@ main (int   argc,
   ADD ("/survivor-facing/view/leave-and-lock", test_view_leave_and_lock);
   ADD ("/survivor-facing/presentation/refused-with-real-vault", test_presentation_refused_with_real_vault);
   ADD ("/survivor-facing/presentation/demo-case-legible", test_presentation_demo);
+  ADD ("/survivor-facing/window/survivor-view-f5-lock", test_window_survivor_view);
 #undef ADD
 
   return g_test_run ();

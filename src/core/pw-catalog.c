@@ -767,8 +767,10 @@ pw_catalog_gettext (PwCatalog  *self,
   g_return_val_if_fail (self == NULL || PW_IS_CATALOG (self), msgid);
   g_return_val_if_fail (msgid != NULL, NULL);
 
+  /* The default domain, as _() and C_() use it: GLib stops translating a
+   * named domain for good once it saw an English locale first. */
   if (self == NULL)
-    return g_dgettext (GETTEXT_PACKAGE, msgid);
+    return g_dgettext (NULL, msgid);
   if (*msgid == '\0')
     return msgid;
 
@@ -792,7 +794,7 @@ pw_catalog_ngettext (PwCatalog  *self,
   g_return_val_if_fail (msgid_plural != NULL, NULL);
 
   if (self == NULL)
-    return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+    return g_dngettext (NULL, msgid, msgid_plural, n);
 
   translation = g_hash_table_lookup (self->messages, msgid);
   if (translation == NULL)
@@ -824,7 +826,7 @@ pw_catalog_pgettext (PwCatalog  *self,
   g_return_val_if_fail (msgid != NULL, NULL);
 
   if (self == NULL)
-    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
+    return g_dpgettext2 (NULL, context, msgid);
 
   key = g_strconcat (context, "\004", msgid, NULL);
   translation = g_hash_table_lookup (self->messages, key);
