@@ -480,12 +480,12 @@ test_view_spanish (Fixture       *f,
   g_autofree char *png = NULL;
 
   map_texts = pw_test_collect_texts (GTK_WIDGET (v.view));
-  png = pw_test_screenshot (GTK_WIDGET (v.view), "survivor-view-es-map");
+  png = pw_test_screenshot (GTK_WIDGET (v.window), "survivor-view-es-map");
   g_clear_pointer (&png, g_free);
   pw_survivor_facing_view_show_page (v.view, "plan");
   pw_test_wait_for_frame (GTK_WIDGET (v.view));
   plan_texts = pw_test_collect_texts (GTK_WIDGET (v.view));
-  png = pw_test_screenshot (GTK_WIDGET (v.view), "survivor-view-es-plan");
+  png = pw_test_screenshot (GTK_WIDGET (v.window), "survivor-view-es-plan");
 
   /* Her map and her plan in Spanish: the template's texts and the app's. */
   g_assert_true (contains_text (map_texts, "Restitución de derechos"));
@@ -908,6 +908,81 @@ test_window_survivor_view (Fixture       *f,
   pw_test_iterate (20);
 }
 
+static void
+set_interface_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  setlocale (LC_MESSAGES, "");
+}
+
+/* The same slides with a Spanish-speaking trainer, in the dark style. */
+static void
+test_presentation_spanish_dark (Fixture       *f,
+                                gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = NULL;
+  PwPresentationWindow *window;
+
+  set_interface_language ("es");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  pw_session_lock (f->session);
+  g_assert_true (pw_session_open_demo (f->session, &error));
+  g_assert_no_error (error);
+
+  window = pw_presentation_window_new (NULL, f->session, &error);
+  g_assert_no_error (error);
+  gtk_widget_set_size_request (gtk_widget_get_first_child (GTK_WIDGET (window)), 1280, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  pw_test_wait_for_frame (GTK_WIDGET (window));
+  /* Three example cases on: one whose pathway is the Spanish one. */
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "presentation.follow-case", NULL);
+  check_slide (window, 3, "presentation-stage-es-dark");
+  check_slide (window, 4, "presentation-steps-es-dark");
+  texts = pw_test_collect_texts (GTK_WIDGET (window));
+  g_assert_true (contains_text (texts, "Etapa 2 de 4"));
+  g_assert_true (contains_text (texts, "Casos de ejemplo, ficticios"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  pw_session_lock (f->session);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  set_interface_language ("it");
+}
+
+/* Her view in a second language (Italian, her own), and in the dark. */
+static void
+test_view_italian_dark (Fixture       *f,
+                        gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  ViewWindow v;
+  g_autoptr(GPtrArray) texts = NULL;
+  g_autofree char *png = NULL;
+
+  f->survivor_id = f->other_id;
+  v = open_view (f, 1100, 760);
+  texts = pw_test_collect_texts (GTK_WIDGET (v.view));
+  g_assert_true (contains_text (texts, "Il mio percorso"));
+  g_assert_true (contains_text (texts, "Ripristino dei diritti"));
+  png = pw_test_screenshot (GTK_WIDGET (v.window), "survivor-view-it-map");
+  g_clear_pointer (&png, g_free);
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  pw_survivor_facing_view_show_page (v.view, "plan");
+  pw_test_wait_for_frame (GTK_WIDGET (v.view));
+  pw_test_iterate (250);
+  png = pw_test_screenshot (GTK_WIDGET (v.window), "survivor-view-it-plan-dark");
+  g_clear_pointer (&texts, g_ptr_array_unref);
+  texts = pw_test_collect_texts (GTK_WIDGET (v.view));
+  g_assert_true (contains_text (texts, "I miei obiettivi"));
+  g_assert_true (contains_text (texts, "other-survivor-marker-1188"));
+  g_assert_false (contains_text (texts, HPF_GOAL_1));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_destroy (v.window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -933,6 +1008,8 @@ main (int   argc,
   ADD ("/survivor-facing/presentation/refused-with-real-vault", test_presentation_refused_with_real_vault);
   ADD ("/survivor-facing/presentation/demo-case-legible", test_presentation_demo);
   ADD ("/survivor-facing/window/survivor-view-f5-lock", test_window_survivor_view);
+  ADD ("/survivor-facing/presentation/spanish-dark", test_presentation_spanish_dark);
+  ADD ("/survivor-facing/view/italian-dark", test_view_italian_dark);
 #undef ADD
 
   return g_test_run ();
