@@ -32,7 +32,6 @@ struct _PwPresentationWindow
   GtkWidget *frame;
   GtkStack *slides;
   GtkWidget *hint_label;
-  GtkWidget *case_label;
   GtkWidget *demo_label;
   GtkWidget *counter_label;
   guint n_slides;
@@ -351,14 +350,6 @@ update_footer (PwPresentationWindow *self)
   gtk_label_set_text (GTK_LABEL (self->counter_label), counter);
 
   gtk_widget_set_visible (self->demo_label, pw_session_get_demo (self->session));
-  if (self->case_id != 0)
-    {
-      /* Translators: in the presentation's footer; %s is an example case's code */
-      g_autofree char *text = g_strdup_printf (_("Following %s"), self->case_code);
-
-      gtk_label_set_text (GTK_LABEL (self->case_label), text);
-    }
-  gtk_widget_set_visible (self->case_label, self->case_id != 0);
 
   if (pw_session_get_demo (self->session))
     gtk_label_set_text (GTK_LABEL (self->hint_label),
@@ -746,7 +737,6 @@ pw_presentation_window_class_init (PwPresentationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwPresentationWindow, frame);
   gtk_widget_class_bind_template_child (widget_class, PwPresentationWindow, slides);
   gtk_widget_class_bind_template_child (widget_class, PwPresentationWindow, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, PwPresentationWindow, case_label);
   gtk_widget_class_bind_template_child (widget_class, PwPresentationWindow, demo_label);
   gtk_widget_class_bind_template_child (widget_class, PwPresentationWindow, counter_label);
 }
