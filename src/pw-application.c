@@ -7,6 +7,7 @@
 
 #include "pw-application.h"
 #include "pw-preferences-window.h"
+#include "pw-session-watcher.h"
 #include "pw-template-registry.h"
 #include "pw-types.h"
 #include "pw-window.h"
@@ -16,6 +17,7 @@ struct _PwApplication
   AdwApplication parent_instance;
 
   PwSession *session;
+  PwSessionWatcher *watcher;  /* locks with the desktop and before sleep */
 };
 
 G_DEFINE_FINAL_TYPE (PwApplication, pw_application, ADW_TYPE_APPLICATION)
@@ -183,9 +185,11 @@ pw_application_set_session (PwApplication *self,
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_func (self->session, on_session_state_changed, self);
+  g_clear_object (&self->watcher);
   g_set_object (&self->session, session);
   if (session != NULL)
     {
+      self->watcher = pw_session_watcher_new (session);
       g_signal_connect_object (session, "notify::state",
                                G_CALLBACK (on_session_state_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::demo",
@@ -206,6 +210,7 @@ pw_application_shutdown (GApplication *app)
 {
   PwApplication *self = PW_APPLICATION (app);
 
+  g_clear_object (&self->watcher);
   /* Wipes the master key before the process ends. */
   if (self->session != NULL)
     pw_session_lock (self->session);
