@@ -275,6 +275,36 @@ test_print_italian (Fixture       *f,
   assert_discreet (printed.text);
 }
 
+/* The print dialog's own tab: the contact goes on paper only when the
+ * worker says she agrees. */
+static void
+test_print_contact_tab (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(PwHerPlan) plan = pw_her_plan_new (f->store, pw_session_get_templates (f->session),
+                                               f->survivor_id, NULL, NULL);
+  g_autoptr(PwPlanPrinter) printer = pw_plan_printer_new (plan);
+  GtkPrintOperationClass *klass = GTK_PRINT_OPERATION_GET_CLASS (printer);
+  GtkWidget *tab = g_object_ref_sink (klass->create_custom_widget (GTK_PRINT_OPERATION (printer)));
+  GtkWidget *toggle = pw_test_find (tab, GTK_TYPE_SWITCH, NULL);
+  GtkWidget *entry = pw_test_find (tab, GTK_TYPE_ENTRY, NULL);
+
+  g_assert_nonnull (toggle);
+  g_assert_nonnull (entry);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (gtk_widget_get_sensitive (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Servicio Ejemplo, 000 000 000");
+  klass->custom_widget_apply (GTK_PRINT_OPERATION (printer), tab);
+  g_assert_null (pw_plan_printer_get_contact (printer));
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (entry));
+  klass->custom_widget_apply (GTK_PRINT_OPERATION (printer), tab);
+  g_assert_cmpstr (pw_plan_printer_get_contact (printer), ==, "Servicio Ejemplo, 000 000 000");
+  g_object_unref (tab);
+}
+
 static void
 test_print_long_plan (Fixture       *f,
                       gconstpointer  data)
@@ -829,6 +859,30 @@ main_page (GtkWidget *window)
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
 }
 
+/* Every GtkMenuButton below @widget, shown or not. */
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *found)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_buttons (child, found);
+}
+
+static gboolean
+any_popover_mapped (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER (widget) && gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (any_popover_mapped (child))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_window_survivor_view (Fixture       *f,
                            gconstpointer  data)
@@ -868,6 +922,19 @@ test_window_survivor_view (Fixture       *f,
   g_assert_false (contains_text (texts, HPF_KEY_WORKER));
   assert_no_italian (texts);
   png = pw_test_screenshot (window, "survivor-view-es-window");
+
+  /* No menu of the case file can be opened from her view, not even by a
+   * key such as F10: GTK runs no shortcut of an unmapped widget, and every
+   * menu button of the window is unmapped while she looks. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    collect_menu_buttons (window, buttons);
+    g_assert_cmpuint (buttons->len, >, 0);
+    for (guint i = 0; i < buttons->len; i++)
+      g_assert_false (gtk_widget_get_mapped (g_ptr_array_index (buttons, i)));
+    g_assert_false (any_popover_mapped (window));
+  }
 
   /* Leaving takes no passphrase and is instant. */
   g_signal_emit_by_name (her_view, "leave");
@@ -1003,6 +1070,7 @@ main (int   argc,
   ADD ("/survivor-facing/print/spanish-while-interface-italian", test_print_spanish);
   ADD ("/survivor-facing/print/italian-with-contact", test_print_italian);
   ADD ("/survivor-facing/print/long-plan-pages", test_print_long_plan);
+  ADD ("/survivor-facing/print/contact-only-if-she-agrees", test_print_contact_tab);
   ADD ("/survivor-facing/view/spanish-and-nothing-private", test_view_spanish);
   ADD ("/survivor-facing/view/leave-and-lock", test_view_leave_and_lock);
   ADD ("/survivor-facing/presentation/refused-with-real-vault", test_presentation_refused_with_real_vault);
