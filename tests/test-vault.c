@@ -1510,11 +1510,18 @@ test_not_writable_path (void)
   remove_tree (parent);
 }
 
-/* chmod 0555 does not stop root; run as nobody in a child when we are root. */
+/* chmod 0555 does not stop root; run as nobody in a child when we are root.
+ * The vault was locked cleanly before its folder became read-only: it
+ * opens read-only, her cases can be read, and no change is written. */
 static void
 test_read_only_directory (void)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(PwSurvivor) survivor = pw_survivor_new ();
+  g_autoptr(PwSurvivor) found = NULL;
+  g_autoptr(PwSurvivor) refused = pw_survivor_new ();
+  g_autofree char *backups = NULL;
+  gint64 id;
   g_autofree char *dir = NULL;
   g_autofree char *empty = NULL;
   g_autofree char *below = NULL;
@@ -1540,10 +1547,15 @@ test_read_only_directory (void)
   vault = pw_vault_new (dir);
   key = pw_vault_create (vault, "Front desk", PASSPHRASE, pw_kdf_cost_fast (), &error);
   g_assert_no_error (error);
+  pw_survivor_set_case_code (survivor, "TEST-001");
+  pw_survivor_set_alias (survivor, "zebra-marker-7431");
+  id = pw_store_add_survivor (pw_vault_get_store (vault), survivor, &error);
+  g_assert_no_error (error);
+  pw_vault_lock (vault);
 
   if (geteuid () == 0)
     {
-      const char *names[] = { "", "vault.json", "vault.db", "vault.db-wal", "vault.db-shm" };
+      const char *names[] = { "", "vault.json", "vault.db", "vault.db-wal", "vault.db-shm", "backups" };
       uid_t nobody = 65534;
 
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1562,7 +1574,9 @@ test_read_only_directory (void)
         }
     }
 
+  backups = g_build_filename (dir, "backups", NULL);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_cmpint (g_chmod (backups, 0555), ==, 0);
   g_assert_cmpint (g_chmod (empty, 0555), ==, 0);
   if (access (dir, W_OK) == 0)
     {
@@ -1571,6 +1585,25 @@ test_read_only_directory (void)
     }
 
   before = snapshot (dir);
+
+  g_assert_true (pw_vault_unlock (vault, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  g_assert_true (pw_vault_get_read_only (vault));
+  g_assert_true (pw_store_is_read_only (pw_vault_get_store (vault)));
+  found = pw_store_get_survivor (pw_vault_get_store (vault), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_survivor_get_alias (found), ==, "zebra-marker-7431");
+
+  pw_survivor_set_case_code (refused, "TEST-002");
+  g_assert_cmpint (pw_store_add_survivor (pw_vault_get_store (vault), refused, &error), ==, 0);
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_IO);
+  g_test_message ("a change in a read-only vault: “%s”", error->message);
+  g_clear_error (&error);
+  g_assert_false (pw_vault_backup_now (vault, &error));
+  g_assert_true (g_error_matches (error, PW_VAULT_ERROR, PW_VAULT_ERROR_NOT_WRITABLE) ||
+                 g_error_matches (error, PW_STORE_ERROR, PW_STORE_ERROR_IO));
+  g_clear_error (&error);
+
   slot = find_slot_of_kind (vault, PW_KEY_SLOT_PASSPHRASE);
 
   added = pw_vault_add_passphrase_slot (vault, "Evening shift", OTHER_PASSPHRASE, pw_kdf_cost_fast (), &error);
@@ -1584,14 +1617,10 @@ test_read_only_directory (void)
   g_assert_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_NOT_WRITABLE);
   g_clear_error (&error);
 
+  pw_vault_lock (vault);
+  g_assert_false (pw_vault_get_read_only (vault));
   after = snapshot (dir);
   g_assert_cmpstr (before, ==, after);
-
-  /* The database cannot run in a folder it cannot write to: say so. */
-  pw_vault_lock (vault);
-  g_assert_false (pw_vault_unlock (vault, PASSPHRASE, &error));
-  g_assert_error (error, PW_VAULT_ERROR, PW_VAULT_ERROR_NOT_WRITABLE);
-  g_clear_error (&error);
 
   in_empty = pw_vault_new (empty);
   g_assert_null (pw_vault_create (in_empty, "Front desk", PASSPHRASE, pw_kdf_cost_fast (), &error));
@@ -1604,6 +1633,7 @@ test_read_only_directory (void)
   g_clear_error (&error);
 
   g_chmod (dir, 0700);
+  g_chmod (backups, 0700);
   g_chmod (empty, 0700);
   remove_tree (dir);
   remove_tree (empty);

@@ -39,6 +39,7 @@ struct _PwStore
   GHashTable *plan_items;   /* id → PwPlanItem, weak */
   GArray     *pending;      /* Change, emitted after COMMIT */
   gboolean    importing;    /* inside pw_store_import() */
+  gboolean    read_only;    /* PW_STORE_OPEN_READ_ONLY */
 };
 
 enum {
@@ -621,6 +622,104 @@ pw_store_init (PwStore *self)
   self->pending = g_array_new (FALSE, FALSE, sizeof (Change));
 }
 
+static void
+set_read_only_refused (GError **error)
+{
+  g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_IO,
+                       _("The vault cannot be opened while its folder is read-only or the "
+                         "disk is full: its latest changes, or an upgrade for this version "
+                         "of Pathway, must first be written. Free some space or make the "
+                         "folder writable, then unlock again."));
+}
+
+/* SQLite 3.15 opens a WAL database only if it can create vault.db-shm,
+ * which a read-only folder or a full disk refuses; as "immutable" it
+ * reads the file without locks or shared memory. That is sound only while
+ * nobody writes the file, which the read-only folder or full disk ensures
+ * for this user's other processes too. Changes still waiting in
+ * vault.db-wal would be invisible, so a non-empty one refuses the open. */
+static PwStore *
+open_read_only (const char  *path,
+                const guint8 *key,
+                guint         n_migrations,
+                GError      **error)
+{
+  g_autoptr(PwStore) self = NULL;
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *wal = g_strconcat (absolute, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+  GStatBuf st;
+  sqlite3 *db;
+  gint64 version = 0;
+  int rc;
+
+  if (!g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_NOT_FOUND,
+                           _("The vault’s database file is missing. Check that the vault "
+                             "folder was not moved or emptied, or restore a backup."));
+      return NULL;
+    }
+  if (g_stat (wal, &st) == 0 && st.st_size > 0)
+    {
+      set_read_only_refused (error);
+      return NULL;
+    }
+
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri == NULL)
+    {
+      set_io_error (error);
+      return NULL;
+    }
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  db = open_keyed (immutable, key, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+  if (db == NULL)
+    return NULL;
+
+  self = g_object_new (PW_TYPE_STORE, NULL);
+  self->db = db;
+  self->path = g_strdup (path);
+  self->read_only = TRUE;
+  self->key = sodium_malloc (PW_STORE_KEY_SIZE);
+  if (self->key == NULL)
+    {
+      g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_FAILED,
+                           _("There is not enough protected memory to open the vault. "
+                             "Close other programs and try again."));
+      return NULL;
+    }
+  memcpy (self->key, key, PW_STORE_KEY_SIZE);
+
+  if (!query_int (db, "PRAGMA user_version", &version, &rc))
+    {
+      set_sqlite_error (db, rc, error);
+      return NULL;
+    }
+  if (version > n_migrations)
+    {
+      g_set_error_literal (error, PW_STORE_ERROR, PW_STORE_ERROR_TOO_NEW,
+                           _("This vault was written by a newer version of Pathway. "
+                             "Update Pathway to open it; the vault was left unchanged."));
+      return NULL;
+    }
+  if (version < n_migrations)
+    {
+      set_read_only_refused (error);
+      return NULL;
+    }
+
+  if (!exec_sql (db,
+                 "PRAGMA query_only = ON;"
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA temp_store = MEMORY;",
+                 error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 PwStore *
 pw_store_open_with_migrations (const char              *path,
                                const guint8            *key,
@@ -645,6 +744,9 @@ pw_store_open_with_migrations (const char              *path,
                              "open the vault on this system."));
       return NULL;
     }
+
+  if (flags & PW_STORE_OPEN_READ_ONLY)
+    return open_read_only (path, key, n_migrations, error);
 
   if (!g_str_equal (path, ":memory:") && g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -786,6 +888,14 @@ pw_store_get_actor (PwStore *self)
   g_return_val_if_fail (PW_IS_STORE (self), NULL);
 
   return self->actor;
+}
+
+gboolean
+pw_store_is_read_only (PwStore *self)
+{
+  g_return_val_if_fail (PW_IS_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 gboolean
@@ -4955,6 +5065,11 @@ pw_store_backup (PwStore     *self,
       set_sqlite_error (dest, rc, error);
       goto fail;
     }
+  /* The copied header says WAL: opened later, even only to check it, the
+   * backup would grow -wal and -shm files beside it that no rotation
+   * removes. A backup is a single file. */
+  if (!exec_sql (dest, "PRAGMA journal_mode = DELETE", error))
+    goto fail;
   rc = sqlite3_close (dest);
   dest = NULL;
   if (rc != SQLITE_OK)

@@ -41,6 +41,11 @@ typedef enum
 {
   PW_STORE_OPEN_DEFAULT = 0,
   PW_STORE_OPEN_CREATE  = 1 << 0, /* create vault.db when it is missing */
+  /* Read an existing vault.db whose folder or disk refuses writes: every
+   * write then fails with PW_STORE_ERROR_IO. Refused (PW_STORE_ERROR_IO)
+   * when changes are waiting in vault.db-wal or the schema needs an
+   * upgrade, since neither can be read or done without writing. */
+  PW_STORE_OPEN_READ_ONLY = 1 << 1,
 } PwStoreOpenFlags;
 
 #define PW_TYPE_STORE (pw_store_get_type ())
@@ -64,6 +69,7 @@ void     pw_store_set_actor   (PwStore           *self,
 const char *pw_store_get_path  (PwStore           *self);
 const char *pw_store_get_actor (PwStore           *self);
 gboolean    pw_store_is_open   (PwStore           *self);
+gboolean    pw_store_is_read_only (PwStore        *self);
 
 /* Conventions for everything below:
  * - Dates are "YYYY-MM-DD" strings (NULL when unknown); timestamps

@@ -34,6 +34,7 @@ struct _PwVault
   /* sodium_malloc memory, kept PROT_NONE between uses; NULL while locked. */
   guint8     *master_key;
   PwStore    *store;
+  gboolean    read_only;    /* unlocked on a folder or disk that refuses writes */
 };
 
 G_DEFINE_FINAL_TYPE (PwVault, pw_vault, G_TYPE_OBJECT)
@@ -46,6 +47,7 @@ enum {
   PROP_LOCKED,
   PROP_STORE,
   PROP_CURRENT_SLOT,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -753,6 +755,7 @@ typedef struct
   GDateTime  *created;
   guint8     *master_key;   /* sodium_malloc */
   GPtrArray  *candidates;   /* unlock: the slots to try */
+  gboolean    read_only;    /* unlock: the folder refuses writes */
 
   /* Results of the work */
   GPtrArray  *new_slots;
@@ -821,8 +824,18 @@ prepare_unlock (PwVault  *self,
       return FALSE;
     }
 
-  if (!check_directory_writable (self, error))
-    return FALSE;
+  /* A folder or disk that refuses writes still lets her read her cases. */
+  if (access (self->directory, W_OK | X_OK) != 0)
+    {
+      int errsv = errno;
+
+      if (errsv != EROFS && errsv != EACCES && errsv != EPERM)
+        {
+          set_not_writable (error, self->directory, errsv);
+          return FALSE;
+        }
+      job->read_only = TRUE;
+    }
 
   if (job->kind == JOB_UNLOCK_RECOVERY)
     {
@@ -1103,6 +1116,11 @@ become_unlocked (PwVault   *self,
   pw_store_set_actor (store, pw_key_slot_get_id (slot));
 
   g_object_freeze_notify (G_OBJECT (self));
+  if (pw_store_is_read_only (store))
+    {
+      self->read_only = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
   set_current_slot (self, slot);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);
@@ -1176,7 +1194,19 @@ commit_unlock (PwVault  *self,
   if (slot == NULL)
     slot = job->opened;
 
-  store = pw_store_open (self->db_path, job->master_key, PW_STORE_OPEN_DEFAULT, &store_error);
+  store = pw_store_open (self->db_path, job->master_key,
+                         job->read_only ? PW_STORE_OPEN_READ_ONLY : PW_STORE_OPEN_DEFAULT,
+                         &store_error);
+
+  /* A full disk has no room for the file SQLite shares between
+   * connections: read what is there rather than nothing. */
+  if (store == NULL && !job->read_only &&
+      g_error_matches (store_error, PW_STORE_ERROR, PW_STORE_ERROR_IO))
+    {
+      g_clear_error (&store_error);
+      store = pw_store_open (self->db_path, job->master_key, PW_STORE_OPEN_READ_ONLY, &store_error);
+    }
+
   if (store == NULL)
     {
       propagate_store_error (self, store_error, error);
@@ -1462,6 +1492,10 @@ pw_vault_get_property (GObject    *object,
       g_value_set_object (value, self->current_slot);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1509,6 +1543,9 @@ pw_vault_class_init (PwVaultClass *klass)
   properties[PROP_CURRENT_SLOT] =
     g_param_spec_object ("current-slot", NULL, NULL, PW_TYPE_KEY_SLOT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1548,6 +1585,14 @@ pw_vault_exists (PwVault *self)
    * missing, rather than offering to create a vault over the other. */
   return g_file_test (self->json_path, G_FILE_TEST_EXISTS) ||
          g_file_test (self->db_path, G_FILE_TEST_EXISTS);
+}
+
+gboolean
+pw_vault_get_read_only (PwVault *self)
+{
+  g_return_val_if_fail (PW_IS_VAULT (self), FALSE);
+
+  return self->read_only;
 }
 
 gboolean
@@ -1773,6 +1818,11 @@ pw_vault_lock (PwVault *self)
   g_clear_object (&self->store);
   g_clear_pointer (&self->master_key, sodium_free);
   set_current_slot (self, NULL);
+  if (self->read_only)
+    {
+      self->read_only = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED]);

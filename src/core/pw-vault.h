@@ -42,6 +42,12 @@ const char *pw_vault_get_directory        (PwVault             *self);
 gboolean    pw_vault_exists               (PwVault             *self);
 gboolean    pw_vault_get_locked           (PwVault             *self);
 
+/* TRUE while unlocked on a folder or disk that refuses writes (read-only,
+ * or too full to open the database for writing): her cases can be read,
+ * and every change fails with PW_STORE_ERROR_IO, nothing half-written.
+ * Property "read-only", notified on unlock and lock. */
+gboolean    pw_vault_get_read_only        (PwVault             *self);
+
 /* The open store while unlocked, %NULL while locked. */
 PwStore    *pw_vault_get_store            (PwVault             *self);
 
