@@ -256,7 +256,12 @@ pw_lock_page_class_init (PwLockPageClass *klass)
                                          G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL,
-                                         G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+                                         /* Static scope: the secret is passed
+                                          * as is, not copied into memory that
+                                          * is freed without being wiped. */
+                                         G_TYPE_NONE, 2,
+                                         G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                                         G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathwaytool/Pathway/pw-lock-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PwLockPage, status_page);
@@ -275,6 +280,17 @@ pw_lock_page_class_init (PwLockPageClass *klass)
 static void
 pw_lock_page_init (PwLockPage *self)
 {
+  g_autoptr(GtkEntryBuffer) buffer = gtk_password_entry_buffer_new ();
+  GtkEditable *text;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The recovery key opens the vault like a passphrase: typed into locked
+   * memory that is wiped when freed, as AdwPasswordEntryRow does, while
+   * staying visible so that it can be compared with the paper copy. */
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->recovery_row));
+  if (GTK_IS_TEXT (text))
+    gtk_text_set_buffer (GTK_TEXT (text), buffer);
+
   update_state (self);
 }

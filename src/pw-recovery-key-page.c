@@ -26,6 +26,7 @@ struct _PwRecoveryKeyPage
   GtkWidget *rows[PW_RECOVERY_KEY_CHECKS];
   GdkContentProvider *clipboard_content;
   guint clipboard_source;
+  guint clipboard_seconds;
 };
 
 G_DEFINE_FINAL_TYPE (PwRecoveryKeyPage, pw_recovery_key_page, ADW_TYPE_BIN)
@@ -138,6 +139,8 @@ build_confirm_rows (PwRecoveryKeyPage *self)
   adw_status_page_set_description (self->confirm_page, description);
 }
 
+static void clear_clipboard (PwRecoveryKeyPage *self);
+
 static void
 wipe_key (PwRecoveryKeyPage *self)
 {
@@ -170,10 +173,22 @@ pw_recovery_key_page_clear (PwRecoveryKeyPage *self)
   g_return_if_fail (PW_IS_RECOVERY_KEY_PAGE (self));
 
   wipe_key (self);
+  /* Locking clears the page: the copied key goes with it. */
+  clear_clipboard (self);
   gtk_label_set_text (self->key_label, "");
   for (guint i = 0; i < PW_RECOVERY_KEY_CHECKS; i++)
     if (self->rows[i] != NULL)
       gtk_editable_set_text (GTK_EDITABLE (self->rows[i]), "");
+}
+
+void
+pw_recovery_key_page_set_clipboard_seconds (PwRecoveryKeyPage *self,
+                                            guint              seconds)
+{
+  g_return_if_fail (PW_IS_RECOVERY_KEY_PAGE (self));
+  g_return_if_fail (seconds > 0);
+
+  self->clipboard_seconds = seconds;
 }
 
 const guint *
@@ -184,17 +199,29 @@ pw_recovery_key_page_get_positions (PwRecoveryKeyPage *self)
   return self->positions;
 }
 
+/* Takes the key off the clipboard now, if it is still ours there: the
+ * person may have copied something else since. */
+static void
+clear_clipboard (PwRecoveryKeyPage *self)
+{
+  g_clear_handle_id (&self->clipboard_source, g_source_remove);
+  if (self->clipboard_content != NULL)
+    {
+      GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+
+      if (gdk_clipboard_get_content (clipboard) == self->clipboard_content)
+        gdk_clipboard_set_content (clipboard, NULL);
+      g_clear_object (&self->clipboard_content);
+    }
+}
+
 static gboolean
 on_clipboard_timeout (gpointer data)
 {
   PwRecoveryKeyPage *self = data;
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
 
-  /* Only clear what we put there: the person may have copied something else since. */
-  if (gdk_clipboard_get_content (clipboard) == self->clipboard_content)
-    gdk_clipboard_set_content (clipboard, NULL);
-  g_clear_object (&self->clipboard_content);
   self->clipboard_source = 0;
+  clear_clipboard (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -215,7 +242,7 @@ on_copy (PwRecoveryKeyPage *self)
   gdk_clipboard_set_content (clipboard, self->clipboard_content);
 
   g_clear_handle_id (&self->clipboard_source, g_source_remove);
-  self->clipboard_source = g_timeout_add_seconds (CLIPBOARD_SECONDS, on_clipboard_timeout, self);
+  self->clipboard_source = g_timeout_add_seconds (self->clipboard_seconds, on_clipboard_timeout, self);
 
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
@@ -326,11 +353,9 @@ pw_recovery_key_page_dispose (GObject *object)
   PwRecoveryKeyPage *self = PW_RECOVERY_KEY_PAGE (object);
 
   wipe_key (self);
-  /* Leaving the key on the clipboard past the page's life is not an option. */
-  if (self->clipboard_source != 0)
-    on_clipboard_timeout (self);
-  g_clear_handle_id (&self->clipboard_source, g_source_remove);
-  g_clear_object (&self->clipboard_content);
+  /* Leaving the key on the clipboard past the page's life is not an
+   * option, nor is a timer that would find the page gone. */
+  clear_clipboard (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_RECOVERY_KEY_PAGE);
 
   G_OBJECT_CLASS (pw_recovery_key_page_parent_class)->dispose (object);
@@ -371,5 +396,6 @@ pw_recovery_key_page_class_init (PwRecoveryKeyPageClass *klass)
 static void
 pw_recovery_key_page_init (PwRecoveryKeyPage *self)
 {
+  self->clipboard_seconds = CLIPBOARD_SECONDS;
   gtk_widget_init_template (GTK_WIDGET (self));
 }

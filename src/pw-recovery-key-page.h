@@ -15,6 +15,9 @@ void         pw_recovery_key_page_set_key        (PwRecoveryKeyPage *self,
                                                   const char        *key);
 void         pw_recovery_key_page_clear          (PwRecoveryKeyPage *self);
 const guint *pw_recovery_key_page_get_positions  (PwRecoveryKeyPage *self);
+/* For the tests: how long a copied key stays on the clipboard (60 s). */
+void         pw_recovery_key_page_set_clipboard_seconds (PwRecoveryKeyPage *self,
+                                                         guint              seconds);
 
 gboolean     pw_recovery_key_characters_match    (const char        *key,
                                                   const guint       *positions,

@@ -160,7 +160,11 @@ pw_setup_page_class_init (PwSetupPageClass *klass)
                                          G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL,
-                                         G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+                                         /* Static scope: the passphrase is not
+                                          * copied into memory freed unwiped. */
+                                         G_TYPE_NONE, 2,
+                                         G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                                         G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathwaytool/Pathway/pw-setup-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PwSetupPage, label_row);

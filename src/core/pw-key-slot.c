@@ -264,9 +264,18 @@ derive_key (const char   *secret,
             PwKdfCost     cost,
             guint8       *key)
 {
-  char *nfc = g_utf8_normalize (secret, -1, G_NORMALIZE_NFC);
-  const char *input = nfc != NULL ? nfc : secret;
+  gboolean ascii = TRUE;
+  char *nfc = NULL;
+  const char *input;
   int status;
+
+  /* ASCII is already NFC; skipping GLib there avoids its intermediate
+   * buffers, which it frees without wiping. */
+  for (const char *p = secret; *p != '\0' && ascii; p++)
+    ascii = (*p & 0x80) == 0;
+  if (!ascii)
+    nfc = g_utf8_normalize (secret, -1, G_NORMALIZE_NFC);
+  input = nfc != NULL ? nfc : secret;
 
   status = crypto_pwhash (key, crypto_secretbox_KEYBYTES,
                           input, strlen (input), salt,
