@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "pw-application.h"
 #include "pw-preferences-window.h"
@@ -76,6 +79,15 @@ pw_application_startup (GApplication *app)
   GtkIconTheme *icon_theme;
 
   G_APPLICATION_CLASS (pw_application_parent_class)->startup (app);
+
+#ifdef __linux__
+  /* An unlocked vault's records are in this process's memory: no core
+   * file may take them to disk after a crash, and no other program of
+   * this user may read them through ptrace or /proc. For debugging, set
+   * PATHWAY_ALLOW_CORE_DUMPS=1. */
+  if (g_getenv ("PATHWAY_ALLOW_CORE_DUMPS") == NULL)
+    prctl (PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
 
   pw_ensure_types ();
 

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "pw-application.h"
 #include "pw-lock-page.h"
@@ -340,6 +341,8 @@ test_window_forgets_on_lock (void)
 
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Started, Pathway writes no core file and cannot be traced. */
+  g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 0);
   pw_session_set_kdf_cost (session, pw_kdf_cost_fast ());
   key = pw_vault_create (vault, "Front desk", PASSPHRASE, pw_kdf_cost_fast (), &error);
   g_assert_no_error (error);
