@@ -555,6 +555,7 @@ test_read_only_disk (Fixture       *f,
   g_assert_true (pw_vault_get_read_only (f->vault));
   assert_everything_saved_is_there (f);
   store = pw_vault_get_store (f->vault);
+  g_test_message ("the window can say: “%s”", pw_vault_read_only_sentence ());
 
   /* Every kind of change is refused, with a sentence. */
   pw_survivor_set_case_code (refused, "TEST-9999");

@@ -1595,6 +1595,14 @@ pw_vault_get_read_only (PwVault *self)
   return self->read_only;
 }
 
+const char *
+pw_vault_read_only_sentence (void)
+{
+  return _("The vault’s folder cannot be written to, or the disk is full: you can read the "
+           "case files, but no change can be saved until there is room or the folder can be "
+           "written to again.");
+}
+
 gboolean
 pw_vault_get_locked (PwVault *self)
 {

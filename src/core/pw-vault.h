@@ -48,6 +48,9 @@ gboolean    pw_vault_get_locked           (PwVault             *self);
  * Property "read-only", notified on unlock and lock. */
 gboolean    pw_vault_get_read_only        (PwVault             *self);
 
+/* The sentence for the window to show while the vault is read-only. */
+const char *pw_vault_read_only_sentence   (void);
+
 /* The open store while unlocked, %NULL while locked. */
 PwStore    *pw_vault_get_store            (PwVault             *self);
 
