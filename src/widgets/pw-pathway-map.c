@@ -1341,7 +1341,11 @@ navigate (PwPathwayMap   *self,
   int from = focused_station (self);
   int header = focused_stage_header (self);
   int target;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
+  /* A key can come between a rebuild and the next frame's allocation. */
+  if (self->layout == NULL && self->template != NULL && self->stages->len > 0 && width > 0)
+    ensure_layout (self, width);
   if (self->layout == NULL || self->stations->len == 0)
     return FALSE;
 
