@@ -244,7 +244,7 @@ show_preview (PwImportDialog *self)
   if (g_str_equal (pw_exchange_file_get_scope (f), "examples"))
     {
       show_error (self, _("This file holds Pathway’s fictional example cases. They stay out of "
-                          "real vaults: open them with “Explore with Example Cases” on the lock "
+                          "real vaults: open them with “Explore the Example Cases” on the lock "
                           "screen instead."));
       return;
     }

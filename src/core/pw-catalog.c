@@ -871,7 +871,6 @@ char *
 pw_catalog_format_date (PwCatalog  *self,
                         const char *date)
 {
-  /* The same messages as the map's dates, so one translation serves both. */
   const char *months[12];
   unsigned int year, month, day;
 
@@ -882,18 +881,21 @@ pw_catalog_format_date (PwCatalog  *self,
       !g_date_valid_dmy (day, month, year))
     return NULL;
 
-  months[0] = pw_catalog_pgettext (self, "month", "January");
-  months[1] = pw_catalog_pgettext (self, "month", "February");
-  months[2] = pw_catalog_pgettext (self, "month", "March");
-  months[3] = pw_catalog_pgettext (self, "month", "April");
-  months[4] = pw_catalog_pgettext (self, "month", "May");
-  months[5] = pw_catalog_pgettext (self, "month", "June");
-  months[6] = pw_catalog_pgettext (self, "month", "July");
-  months[7] = pw_catalog_pgettext (self, "month", "August");
-  months[8] = pw_catalog_pgettext (self, "month", "September");
-  months[9] = pw_catalog_pgettext (self, "month", "October");
-  months[10] = pw_catalog_pgettext (self, "month", "November");
-  months[11] = pw_catalog_pgettext (self, "month", "December");
+  /* Translators: a month's name as it follows the day in a full date
+   * ("3 April 2025"). Most languages use the same word as for the month
+   * alone; Catalan, for one, writes "3 d'abril de 2025". */
+  months[0] = pw_catalog_pgettext (self, "month in a date", "January");
+  months[1] = pw_catalog_pgettext (self, "month in a date", "February");
+  months[2] = pw_catalog_pgettext (self, "month in a date", "March");
+  months[3] = pw_catalog_pgettext (self, "month in a date", "April");
+  months[4] = pw_catalog_pgettext (self, "month in a date", "May");
+  months[5] = pw_catalog_pgettext (self, "month in a date", "June");
+  months[6] = pw_catalog_pgettext (self, "month in a date", "July");
+  months[7] = pw_catalog_pgettext (self, "month in a date", "August");
+  months[8] = pw_catalog_pgettext (self, "month in a date", "September");
+  months[9] = pw_catalog_pgettext (self, "month in a date", "October");
+  months[10] = pw_catalog_pgettext (self, "month in a date", "November");
+  months[11] = pw_catalog_pgettext (self, "month in a date", "December");
 
   /* Translators: a date: %1$u is the day, %2$s the month's name, %3$u the year */
   return fill_date_pattern (pw_catalog_gettext (self, "%1$u %2$s %3$u"),

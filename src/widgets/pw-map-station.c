@@ -136,10 +136,9 @@ pw_map_format_date_in (PwCatalog  *catalog,
 
   /* Month names of our own: the C library only knows the locales that
    * happen to be installed, and the interface language may not be one. */
-  name = pw_catalog_pgettext (catalog, "month", months[month - 1]);
   if (with_day)
-    /* Translators: a date: %1$u is the day, %2$s the month's name, %3$u the year */
-    return g_strdup_printf (pw_catalog_gettext (catalog, "%1$u %2$s %3$u"), day, name, year);
+    return pw_catalog_format_date (catalog, date);
+  name = pw_catalog_pgettext (catalog, "month", months[month - 1]);
   /* Translators: a month: %1$s is its name, %2$u the year */
   return g_strdup_printf (pw_catalog_gettext (catalog, "%1$s %2$u"), name, year);
 }
