@@ -407,6 +407,7 @@ static void
 pw_notes_page_init (PwNotesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pw_record_wrap_group_titles (GTK_WIDGET (self));
 
   self->notes_list = GTK_LIST_BOX (pw_record_list_new (_("No notes yet.")));
   gtk_box_append (self->notes_box, GTK_WIDGET (self->notes_list));

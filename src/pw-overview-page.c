@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "pw-casework-util.h"
+#include "pw-record-util.h"
 #include "pw-overview-page.h"
 
 struct _PwOverviewPage
@@ -344,6 +345,7 @@ pw_overview_page_init (PwOverviewPage *self)
   self->rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pw_record_wrap_group_titles (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_stack_set_visible_child_name (self->stack, "welcome");

@@ -861,6 +861,7 @@ static void
 pw_progress_page_init (PwProgressPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pw_record_wrap_group_titles (GTK_WIDGET (self));
 
   self->chart = PW_PROGRESS_CHART (pw_progress_chart_new ());
   gtk_widget_set_margin_top (GTK_WIDGET (self->chart), 12);

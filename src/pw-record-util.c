@@ -46,6 +46,39 @@ pw_record_list_clear (GtkListBox *list)
     }
 }
 
+/* libadwaita 1.2 ellipsizes a group's title (the "heading" label of its
+ * header); later versions wrap it. */
+static void
+wrap_heading (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "heading"))
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_NONE);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          return;
+        }
+      /* Only the header: never the rows below it. */
+      if (!GTK_IS_LIST_BOX (child))
+        wrap_heading (child);
+    }
+}
+
+void
+pw_record_wrap_group_titles (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_PREFERENCES_GROUP (root))
+    wrap_heading (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    pw_record_wrap_group_titles (child);
+}
+
 GtkWidget *
 pw_record_row_new (const char *title,
                    const char *subtitle)

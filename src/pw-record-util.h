@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 /* A boxed list with @placeholder shown while it is empty. */
 GtkWidget  *pw_record_list_new            (const char        *placeholder);
+/* Lets the titles of every AdwPreferencesGroup below @root wrap instead of
+ * being cut off when a narrow window (or a long language) leaves them
+ * little room beside their header buttons. */
+void        pw_record_wrap_group_titles   (GtkWidget         *root);
 void        pw_record_list_clear          (GtkListBox        *list);
 /* An AdwActionRow; @title and @subtitle are plain text. */
 GtkWidget  *pw_record_row_new             (const char        *title,

@@ -1779,6 +1779,7 @@ pw_safety_page_init (PwSafetyPage *self)
   self->services = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  pw_record_wrap_group_titles (GTK_WIDGET (self));
 
   self->life_list = GTK_LIST_BOX (pw_record_list_new (NULL));
   gtk_box_append (self->risk_box, GTK_WIDGET (self->life_list));

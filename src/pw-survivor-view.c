@@ -559,7 +559,7 @@ pw_survivor_view_set_session (PwSurvivorView *self,
   gtk_scrolled_window_set_child (self->map_scroller, GTK_WIDGET (self->map));
 
   self->team_pages[0] = adw_view_stack_add_titled (self->view_stack, pw_safety_page_new (session),
-                                                   "safety", _("Safety & Consent"));
+                                                   "safety", C_("survivor view tab", "Safety"));
   adw_view_stack_page_set_icon_name (self->team_pages[0], "security-high-symbolic");
   self->team_pages[1] = adw_view_stack_add_titled (self->view_stack, pw_progress_page_new (session),
                                                    "progress", _("Progress"));

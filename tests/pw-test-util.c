@@ -317,3 +317,89 @@ pw_test_load_msgids (const char *language)
   add_msgid (set, msgid);
   return set;
 }
+
+static void
+add_translation (GHashTable *table,
+                 GString    *msgid,
+                 GString    *msgstr)
+{
+  g_autoptr(GString) plain_id = NULL;
+  g_autoptr(GString) plain_str = NULL;
+
+  if (msgid->len == 0 || msgstr->len == 0)
+    return;
+  g_hash_table_insert (table, g_strdup (msgid->str), g_strdup (msgstr->str));
+  /* Labels show mnemonics without their underscore. */
+  plain_id = g_string_new (msgid->str);
+  plain_str = g_string_new (msgstr->str);
+  g_string_replace (plain_id, "_", "", 0);
+  g_string_replace (plain_str, "_", "", 0);
+  g_hash_table_insert (table, g_string_free (g_steal_pointer (&plain_id), FALSE),
+                       g_string_free (g_steal_pointer (&plain_str), FALSE));
+}
+
+/* Our catalogue for @language (po/@language.po): msgid → translation (the
+ * first plural form), with and without mnemonic underscores. */
+GHashTable *
+pw_test_load_catalog (const char *language)
+{
+  g_autofree char *path = g_strdup_printf ("%s/po/%s.po", pw_test_source_root (), language);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GString) msgid = g_string_new (NULL);
+  g_autoptr(GString) msgstr = g_string_new (NULL);
+  GString *current = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *quote = strchr (line, '"');
+      g_autofree char *part = quote != NULL && line[0] != '#' ? unescape_po (quote) : NULL;
+
+      if (g_str_has_prefix (line, "msgid \""))
+        {
+          add_translation (table, msgid, msgstr);
+          g_string_assign (msgid, part);
+          g_string_truncate (msgstr, 0);
+          current = msgid;
+        }
+      else if (g_str_has_prefix (line, "msgstr \"") || g_str_has_prefix (line, "msgstr[0] \""))
+        {
+          g_string_assign (msgstr, part);
+          current = msgstr;
+        }
+      else if (line[0] == '"' && current != NULL)
+        g_string_append (current, part);
+      else
+        current = NULL;
+    }
+  add_translation (table, msgid, msgstr);
+  return table;
+}
+
+/* The languages in po/LINGUAS, in its order. */
+GStrv
+pw_test_languages (void)
+{
+  g_autofree char *path = g_build_filename (pw_test_source_root (), "po", "LINGUAS", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *hash = strchr (lines[i], '#');
+
+      if (hash != NULL)
+        *hash = '\0';
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0')
+        g_strv_builder_add (builder, lines[i]);
+    }
+  return g_strv_builder_end (builder);
+}

@@ -20,6 +20,8 @@ GtkWidget  *pw_test_find_with_class      (GtkWidget  *root,
                                           GType       type,
                                           const char *css_class);
 GHashTable *pw_test_load_msgids          (const char *language);
+GHashTable *pw_test_load_catalog         (const char *language);
+GStrv       pw_test_languages            (void);
 void        pw_test_wait_until           (gboolean  (*condition) (gpointer),
                                           gpointer    data,
                                           guint       timeout_ms);

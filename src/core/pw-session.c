@@ -7,6 +7,7 @@
 
 #include "pw-exchange-file.h"
 #include "pw-session.h"
+#include "pw-catalog.h"
 #include "pw-session-private.h"
 
 /* The one context object handed to every view: the vault (and through it
@@ -247,7 +248,9 @@ close_demo (PwSession *self)
   pw_store_close (store);
 }
 
-/* The interface language, when the example cases have texts in it. */
+/* The interface language: the first of the user's languages Pathway has a
+ * catalogue for (the example cases carry texts in each of them), or NULL
+ * for English. */
 static const char *
 demo_language (void)
 {
@@ -255,12 +258,13 @@ demo_language (void)
 
   for (guint i = 0; names[i] != NULL; i++)
     {
-      if (g_str_has_prefix (names[i], "it"))
-        return "it";
-      if (g_str_has_prefix (names[i], "es"))
-        return "es";
-      if (g_str_has_prefix (names[i], "en") || g_str_equal (names[i], "C"))
+      PwCatalog *catalog = pw_catalog_get_for_language (names[i]);
+      const char *language = pw_catalog_get_language (catalog);
+
+      if (g_str_equal (names[i], "C") || g_str_has_prefix (names[i], "en"))
         return NULL;
+      if (language != NULL && !g_str_equal (language, "en"))
+        return language;
     }
   return NULL;
 }
