@@ -69,9 +69,11 @@ attention_label (int attention)
     case PW_SURVIVOR_ATTENTION_DUE_SOON:
       return _("Due in the next 7 days");
     case PW_SURVIVOR_ATTENTION_REVIEW_DUE:
-      return _("Risk review overdue");
+      return _("Risk review due");
     case PW_SURVIVOR_ATTENTION_STALE:
       return _("No plan update in 60 days");
+    case PW_SURVIVOR_ATTENTION_CONSENT_EXPIRING:
+      return _("Consent expiring in 30 days");
     default:
       return NULL;
     }
@@ -495,7 +497,7 @@ pw_caseload_view_apply_filter (PwCaseloadView *self,
   self->status_filter = PW_SURVIVOR_STATUS_ACTIVE;
   if (g_str_has_prefix (spec, "attention:"))
     self->attention_filter = CLAMP (atoi (spec + strlen ("attention:")),
-                                    PW_SURVIVOR_ATTENTION_ANY, PW_SURVIVOR_ATTENTION_STALE);
+                                    PW_SURVIVOR_ATTENTION_ANY, PW_SURVIVOR_ATTENTION_LAST);
   else if (g_str_has_prefix (spec, "stage:"))
     {
       g_free (self->stage_filter);
@@ -547,7 +549,7 @@ create_filter_menu (GtkMenuButton  *button,
   g_menu_append_section (menu, _("Status"), G_MENU_MODEL (status));
 
   append_radio (attention, _("Everyone"), "caseload.attention", g_variant_new_int32 (0));
-  for (int a = PW_SURVIVOR_ATTENTION_OVERDUE; a <= PW_SURVIVOR_ATTENTION_STALE; a++)
+  for (int a = PW_SURVIVOR_ATTENTION_OVERDUE; a <= PW_SURVIVOR_ATTENTION_LAST; a++)
     append_radio (attention, attention_label (a), "caseload.attention", g_variant_new_int32 (a));
   g_menu_append_section (menu, _("Needs Attention"), G_MENU_MODEL (attention));
 
@@ -726,7 +728,7 @@ pw_caseload_view_class_init (PwCaseloadViewClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ATTENTION_FILTER] =
     g_param_spec_int ("attention-filter", NULL, NULL, PW_SURVIVOR_ATTENTION_ANY,
-                      PW_SURVIVOR_ATTENTION_STALE, PW_SURVIVOR_ATTENTION_ANY,
+                      PW_SURVIVOR_ATTENTION_LAST, PW_SURVIVOR_ATTENTION_ANY,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STAGE_FILTER] =
     g_param_spec_string ("stage-filter", NULL, NULL, "",

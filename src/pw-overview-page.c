@@ -109,18 +109,86 @@ items_and_people (guint items,
   return g_strdup_printf (ngettext ("%s · %u survivor", "%s · %u survivors", people), first, people);
 }
 
+/* "2 first assessments · 1 after a change of home, work or area · 3 past their date" */
+static char *
+reviews_in_words (GPtrArray *due)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint first = 0, changed = 0, late = 0;
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      const PwReviewDue *review = g_ptr_array_index (due, i);
+
+      if (review->reason == PW_REVIEW_FIRST)
+        first++;
+      else if (review->reason == PW_REVIEW_AFTER_CHANGE)
+        changed++;
+      else if (review->reason == PW_REVIEW_OVERDUE)
+        late++;
+    }
+
+  if (due->len == 0)
+    return g_strdup (_("Every active survivor has a current risk review"));
+  if (first > 0)
+    {
+      /* Translators: risk reviews due, "2 first assessments · 1 after a change
+       * of home, work or area · 3 past their date" (a part is left out at 0). */
+      g_string_append_printf (text, ngettext ("%u first assessment", "%u first assessments", first), first);
+    }
+  if (changed > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u after a change of home, work or area",
+                                              "%u after a change of home, work or area", changed),
+                              changed);
+    }
+  if (late > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: risk reviews whose date set at the last one has passed. */
+      g_string_append_printf (text, ngettext ("%u past its date", "%u past their date", late), late);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "4 consents · 3 survivors" */
+static char *
+consents_and_people (GPtrArray *consents,
+                     guint     *people)
+{
+  g_autoptr(GHashTable) survivors = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *first = NULL;
+  g_autofree gint64 *ids = g_new (gint64, MAX (consents->len, 1));
+
+  for (guint i = 0; i < consents->len; i++)
+    {
+      ids[i] = pw_consent_get_survivor_id (g_ptr_array_index (consents, i));
+      g_hash_table_add (survivors, &ids[i]);
+    }
+  *people = g_hash_table_size (survivors);
+  first = g_strdup_printf (ngettext ("%u consent", "%u consents", consents->len), consents->len);
+  return g_strdup_printf (ngettext ("%s · %u survivor", "%s · %u survivors", *people), first, *people);
+}
+
 void
 pw_overview_page_refresh (PwOverviewPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) by_stage = NULL;
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) consents = NULL;
   g_autofree char *overdue_text = NULL;
   g_autofree char *soon_text = NULL;
+  g_autofree char *reviews_text = NULL;
+  g_autofree char *consents_text = NULL;
   g_autofree char *totals = NULL;
   PwSurvivorQuery query = PW_SURVIVOR_QUERY_INIT;
   PwTemplate *template;
   guint overdue_items = 0, soon_items = 0, total = 0, active = 0, paused = 0;
-  guint overdue, soon, stale;
+  guint overdue, soon, stale, consenting = 0;
 
   g_return_if_fail (PW_IS_OVERVIEW_PAGE (self));
 
@@ -153,15 +221,26 @@ pw_overview_page_refresh (PwOverviewPage *self)
     pw_store_count_plan_items (self->store, PW_SURVIVOR_ATTENTION_DUE_SOON, NULL, &soon_items, &error);
   if (error == NULL)
     by_stage = pw_store_count_active_by_stage (self->store, &error);
+  if (error == NULL)
+    reviews = pw_store_list_reviews_due (self->store, NULL, &error);
+  if (error == NULL)
+    consents = pw_store_list_expiring_consents (self->store, NULL, PW_EXPIRING_CONSENT_DAYS, &error);
   if (error != NULL)
     goto fail;
 
   overdue_text = items_and_people (overdue_items, overdue);
   soon_text = items_and_people (soon_items, soon);
+  reviews_text = reviews_in_words (reviews);
+  consents_text = consents_and_people (consents, &consenting);
   add_row (self, self->attention_group, _("Overdue goals"), overdue_text, overdue,
            "attention:1");
   add_row (self, self->attention_group, _("Goals due in the next 7 days"), soon_text, soon,
            "attention:2");
+  /* One review is due per survivor at most. */
+  add_row (self, self->attention_group, _("Risk reviews due"), reviews_text, reviews->len,
+           "attention:3");
+  add_row (self, self->attention_group, _("Consents expiring in the next 30 days"), consents_text,
+           consenting, "attention:5");
   add_row (self, self->attention_group, _("No plan update in 60 days"),
            _("No goal of theirs was added or changed for two months"), stale, "attention:4");
 

@@ -297,6 +297,37 @@ wait_for_dialog (void)
   return dialog;
 }
 
+/* The overview's line @title says @subtitle and opens the case list on
+ * the attention filter @attention, showing only survivor @id. */
+static void
+assert_overview_line_opens (GtkWidget  *window,
+                            const char *title,
+                            const char *subtitle,
+                            int         attention,
+                            gint64      id)
+{
+  GListModel *model = pw_caseload_view_get_model (caseload (window));
+  GtkWidget *row;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-overview", NULL));
+  pw_test_wait_for_frame (window);
+  pw_overview_page_refresh (PW_OVERVIEW_PAGE (pw_test_find (window, PW_TYPE_OVERVIEW_PAGE, NULL)));
+  row = pw_test_find (window, ADW_TYPE_PREFERENCES_ROW, title);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (row, "activate");
+  pw_test_iterate (20);
+  g_assert_cmpint (pw_survivor_list_get_attention_filter (PW_SURVIVOR_LIST (model)), ==, attention);
+  g_assert_cmpint (pw_survivor_list_get_status_filter (PW_SURVIVOR_LIST (model)), ==, PW_SURVIVOR_STATUS_ACTIVE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(PwSurvivor) s = g_list_model_get_item (model, 0);
+
+    g_assert_cmpint (pw_survivor_get_id (s), ==, id);
+  }
+}
+
 /* A new user's first minutes with casework, through the real widgets:
  * a survivor, three goals in her words, one achieved, her order changed;
  * then finding her again by search and filter, closing and deleting. */
@@ -456,6 +487,37 @@ test_casework_flow (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   pw_caseload_view_clear_filters (caseload (window));
 
+  /* Who needs a risk review, and whose consent runs out within 30 days:
+   * she had her first review; her consent to services ends in ten days. */
+  {
+    g_autoptr(PwAssessment) risk = pw_assessment_new ();
+    g_autoptr(PwConsent) consent = pw_consent_new ();
+    g_autofree char *in_ten_days = date_from_today (10);
+    g_autofree char *in_three_months = date_from_today (90);
+    g_autofree char *today = date_from_today (0);
+
+    pw_assessment_set_survivor_id (risk, sid);
+    pw_assessment_set_kind (risk, PW_ASSESSMENT_KIND_RISK);
+    pw_assessment_set_risk_level (risk, PW_RISK_LEVEL_LOW);
+    pw_assessment_set_date (risk, today);
+    pw_assessment_set_next_review (risk, in_three_months);
+    g_assert_cmpint (pw_store_add_assessment (store, risk, &error), >, 0);
+    pw_consent_set_survivor_id (consent, sid);
+    pw_consent_set_scope (consent, PW_CONSENT_SCOPE_SERVICES);
+    pw_consent_set_form (consent, PW_CONSENT_FORM_WRITTEN);
+    pw_consent_set_status (consent, PW_CONSENT_STATUS_GIVEN);
+    pw_consent_set_date (consent, today);
+    pw_consent_set_expires (consent, in_ten_days);
+    g_assert_cmpint (pw_store_add_consent (store, consent, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  assert_overview_line_opens (window, "Risk reviews due", "1 first assessment",
+                              PW_SURVIVOR_ATTENTION_REVIEW_DUE, other);
+  assert_overview_line_opens (window, "Consents expiring in the next 30 days", "1 consent · 1 survivor",
+                              PW_SURVIVOR_ATTENTION_CONSENT_EXPIRING, sid);
+  g_assert_nonnull (pw_test_find (window, GTK_TYPE_LABEL, "Consent expiring in 30 days"));
+  pw_caseload_view_clear_filters (caseload (window));
+
   /* Close with a reason, reopen, then delete after typing the code. */
   pw_caseload_view_select (caseload (window), sid);
   g_signal_emit_by_name (caseload (window), "survivor-activated", sid);
@@ -564,6 +626,33 @@ fill_example_caseload (PwStore *store,
         *first = id;
       if (i == 4)
         pw_store_set_survivor_status (store, id, PW_SURVIVOR_STATUS_PAUSED, PW_CLOSE_REASON_NONE, &error);
+      /* Risk reviews: hers is current, the second's is past its date,
+       * the others have had none yet; her consent to services runs out. */
+      if (i <= 1)
+        {
+          g_autoptr(PwAssessment) risk = pw_assessment_new ();
+
+          pw_assessment_set_survivor_id (risk, id);
+          pw_assessment_set_kind (risk, PW_ASSESSMENT_KIND_RISK);
+          pw_assessment_set_risk_level (risk, i == 0 ? PW_RISK_LEVEL_LOW : PW_RISK_LEVEL_MEDIUM);
+          pw_assessment_set_date (risk, "2025-01-10");
+          pw_assessment_set_next_review (risk, i == 0 ? later : "2025-04-10");
+          pw_store_add_assessment (store, risk, &error);
+          g_assert_no_error (error);
+        }
+      if (i == 0)
+        {
+          g_autoptr(PwConsent) consent = pw_consent_new ();
+
+          pw_consent_set_survivor_id (consent, id);
+          pw_consent_set_scope (consent, PW_CONSENT_SCOPE_SERVICES);
+          pw_consent_set_form (consent, PW_CONSENT_FORM_WRITTEN);
+          pw_consent_set_status (consent, PW_CONSENT_STATUS_GIVEN);
+          pw_consent_set_date (consent, "2025-01-10");
+          pw_consent_set_expires (consent, soon);
+          pw_store_add_consent (store, consent, &error);
+          g_assert_no_error (error);
+        }
 
       for (guint j = 0; j < (i == 0 ? 6u : i % 3); j++)
         {

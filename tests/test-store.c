@@ -1623,9 +1623,11 @@ test_caseload_stale_and_review (Fixture       *f,
   q.today = in_ninety_days;
   g_assert_cmpuint (query_count (store, &q), ==, 3);
 
-  /* Only her latest risk assessment counts. */
+  /* Only her latest risk assessment counts; without one, the first is due
+   * (A and B). */
   q.today = NULL;
   q.attention = PW_SURVIVOR_ATTENTION_REVIEW_DUE;
+  g_assert_cmpuint (query_count (store, &q), ==, 3);
   pw_assessment_set_survivor_id (risk, c);
   pw_assessment_set_kind (risk, PW_ASSESSMENT_KIND_RISK);
   pw_assessment_set_risk_level (risk, PW_RISK_LEVEL_MEDIUM);
@@ -1633,7 +1635,7 @@ test_caseload_stale_and_review (Fixture       *f,
   pw_assessment_set_next_review (risk, yesterday);
   pw_store_add_assessment (store, risk, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (query_count (store, &q), ==, 1);
+  g_assert_cmpuint (query_count (store, &q), ==, 3);
   {
     g_autoptr(PwSurvivor) live = pw_store_get_survivor (store, c, &error);
 
@@ -1647,7 +1649,208 @@ test_caseload_stale_and_review (Fixture       *f,
     g_assert_no_error (error);
     g_assert_false (pw_survivor_get_review_due (live));
   }
-  g_assert_cmpuint (query_count (store, &q), ==, 0);
+  g_assert_cmpuint (query_count (store, &q), ==, 2);
+}
+
+static gint64
+add_risk_review (PwStore    *store,
+                 gint64      survivor_id,
+                 const char *date,
+                 const char *next_review)
+{
+  g_autoptr(PwAssessment) a = pw_assessment_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  pw_assessment_set_survivor_id (a, survivor_id);
+  pw_assessment_set_kind (a, PW_ASSESSMENT_KIND_RISK);
+  pw_assessment_set_risk_level (a, PW_RISK_LEVEL_LOW);
+  pw_assessment_set_date (a, date);
+  pw_assessment_set_next_review (a, next_review);
+  id = pw_store_add_assessment (store, a, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_given_consent (PwStore    *store,
+                   gint64      survivor_id,
+                   const char *expires)
+{
+  g_autoptr(PwConsent) c = pw_consent_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  pw_consent_set_survivor_id (c, survivor_id);
+  pw_consent_set_scope (c, PW_CONSENT_SCOPE_SERVICES);
+  pw_consent_set_form (c, PW_CONSENT_FORM_VERBAL);
+  pw_consent_set_status (c, PW_CONSENT_STATUS_GIVEN);
+  pw_consent_set_date (c, "2026-01-10");
+  pw_consent_set_expires (c, expires);
+  id = pw_store_add_consent (store, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* "TEST-A TEST-C": the case codes of @ids, sorted, for comparisons. */
+static char *
+codes_of (PwStore      *store,
+          const gint64 *ids,
+          guint         n_ids)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(PwSurvivor) s = pw_store_get_survivor (store, ids[i], &error);
+
+      g_assert_no_error (error);
+      if (!g_ptr_array_find_with_equal_func (codes, pw_survivor_get_case_code (s), g_str_equal, NULL))
+        g_ptr_array_add (codes, g_strdup (pw_survivor_get_case_code (s)));
+    }
+  g_ptr_array_sort (codes, compare_codes);
+  g_ptr_array_add (codes, NULL);
+  return g_strjoinv (" ", (char **) codes->pdata);
+}
+
+static char *
+query_codes (PwStore               *store,
+             const PwSurvivorQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = pw_store_query_survivor_ids (store, query, &error);
+
+  g_assert_no_error (error);
+  query_count (store, query);
+  return codes_of (store, (const gint64 *) ids->data, ids->len);
+}
+
+/* The overview counts risk reviews due and consents about to expire with
+ * its own store calls; the lines open the list with these filters, which
+ * must find the same survivors. */
+static void
+test_caseload_reviews_and_consents (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = open_new (f);
+  g_autoptr(GPtrArray) reviews = NULL;
+  g_autoptr(GPtrArray) consents = NULL;
+  g_autoptr(GArray) due_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) consent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GListModel) model = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *in_ten_days = date_from_today (10);
+  g_autofree char *in_a_year = date_from_today (365);
+  PwSurvivorQuery q = PW_SURVIVOR_QUERY_INIT;
+  gint64 first, moved, late, fine, closed, later, consent;
+
+  first = add_survivor (store, "TEST-FIRST", NULL);
+  moved = add_survivor (store, "TEST-MOVED", NULL);
+  late = add_survivor (store, "TEST-LATE", NULL);
+  fine = add_survivor (store, "TEST-FINE", NULL);
+  closed = add_survivor (store, "TEST-CLOSED", NULL);
+  later = add_survivor (store, "TEST-LATER", NULL);
+
+  add_risk_review (store, moved, "2026-01-10", "2026-12-01");
+  g_assert_true (pw_store_record_life_change (store, moved, PW_LIFE_CHANGE_AREA, "2026-02-20", &error));
+  add_risk_review (store, late, "2025-10-01", "2026-01-01");
+  /* Her older review was overdue; the latest one is what counts. */
+  add_risk_review (store, fine, "2025-06-01", "2025-09-01");
+  add_risk_review (store, fine, "2026-02-01", "2026-08-01");
+  add_risk_review (store, later, "2026-02-01", NULL);
+  /* A change on the day of her review is answered by it. */
+  g_assert_true (pw_store_record_life_change (store, later, PW_LIFE_CHANGE_WORK, "2026-02-01", &error));
+
+  /* Consents: on the last day of the window and today count; the day after
+   * the window, yesterday, refused and withdrawn ones do not. */
+  add_given_consent (store, first, "2026-03-31");
+  add_given_consent (store, fine, "2026-03-01");
+  add_given_consent (store, moved, "2026-04-01");
+  add_given_consent (store, late, "2026-02-28");
+  add_given_consent (store, closed, "2026-03-10");
+  g_assert_true (pw_store_set_consent_status (store, add_given_consent (store, later, "2026-03-10"),
+                                              PW_CONSENT_STATUS_WITHDRAWN, &error));
+  g_assert_true (pw_store_set_survivor_status (store, closed, PW_SURVIVOR_STATUS_CLOSED,
+                                               PW_CLOSE_REASON_OTHER, &error));
+
+  /* As the overview opens them: active survivors, on the same day. */
+  q.status = PW_SURVIVOR_STATUS_ACTIVE;
+  q.today = "2026-03-01";
+  q.attention = PW_SURVIVOR_ATTENTION_REVIEW_DUE;
+  reviews = pw_store_list_reviews_due (store, q.today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reviews->len; i++)
+    g_array_append_val (due_ids, ((PwReviewDue *) g_ptr_array_index (reviews, i))->survivor_id);
+  expected = codes_of (store, (const gint64 *) due_ids->data, due_ids->len);
+  g_assert_cmpstr (expected, ==, "TEST-FIRST TEST-LATE TEST-MOVED");
+  found = query_codes (store, &q);
+  g_assert_cmpstr (found, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_clear_pointer (&found, g_free);
+
+  q.attention = PW_SURVIVOR_ATTENTION_CONSENT_EXPIRING;
+  consents = pw_store_list_expiring_consents (store, q.today, PW_EXPIRING_CONSENT_DAYS, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < consents->len; i++)
+    {
+      gint64 id = pw_consent_get_survivor_id (g_ptr_array_index (consents, i));
+
+      g_array_append_val (consent_ids, id);
+    }
+  expected = codes_of (store, (const gint64 *) consent_ids->data, consent_ids->len);
+  g_assert_cmpstr (expected, ==, "TEST-FINE TEST-FIRST");
+  found = query_codes (store, &q);
+  g_assert_cmpstr (found, ==, expected);
+  g_clear_pointer (&found, g_free);
+  /* A closed case is left to the status filter, as for the other lines. */
+  q.status = -1;
+  found = query_codes (store, &q);
+  g_assert_cmpstr (found, ==, "TEST-CLOSED TEST-FINE TEST-FIRST");
+  g_clear_pointer (&found, g_free);
+  q.today = "2026-13-01";
+  g_assert_null (pw_store_query_survivor_ids (store, &q, &error));
+  g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The list model follows consents and reviews as they are recorded. */
+  model = pw_store_get_survivors (store);
+  pw_survivor_list_set_status_filter (PW_SURVIVOR_LIST (model), PW_SURVIVOR_STATUS_ACTIVE);
+  pw_survivor_list_set_attention_filter (PW_SURVIVOR_LIST (model), PW_SURVIVOR_ATTENTION_CONSENT_EXPIRING);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  consent = add_given_consent (store, moved, in_ten_days);
+  add_given_consent (store, late, in_a_year);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(PwSurvivor) s = g_list_model_get_item (model, 0);
+
+    g_assert_cmpint (pw_survivor_get_id (s), ==, moved);
+  }
+  g_assert_true (pw_store_set_consent_status (store, consent, PW_CONSENT_STATUS_WITHDRAWN, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* Seen from the real today, which the list uses. */
+  pw_survivor_list_set_attention_filter (PW_SURVIVOR_LIST (model), PW_SURVIVOR_ATTENTION_REVIEW_DUE);
+  g_clear_pointer (&reviews, g_ptr_array_unref);
+  reviews = pw_store_list_reviews_due (store, NULL, &error);
+  g_assert_cmpuint (reviews->len, >=, 3);   /* first, moved, late at least */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, reviews->len);
+  add_risk_review (store, first, in_ten_days, in_a_year);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, reviews->len - 1);
+  /* Out of range: the last filter there is. */
+  pw_survivor_list_set_attention_filter (PW_SURVIVOR_LIST (model), 99);
+  g_assert_cmpint (pw_survivor_list_get_attention_filter (PW_SURVIVOR_LIST (model)), ==,
+                   PW_SURVIVOR_ATTENTION_CONSENT_EXPIRING);
 }
 
 static int
@@ -2055,6 +2258,7 @@ main (int   argc,
   ADD ("/store/backup/encrypted", test_backup_encrypted);
   ADD ("/store/caseload/filters", test_caseload_filters);
   ADD ("/store/caseload/stale-and-review", test_caseload_stale_and_review);
+  ADD ("/store/caseload/reviews-and-consents", test_caseload_reviews_and_consents);
   ADD ("/store/caseload/batches", test_caseload_batches);
   g_test_add_func ("/store/backup/rotation", test_backup_rotation);
   g_test_add_func ("/store/memory/no-file", test_memory_no_file);

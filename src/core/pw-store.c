@@ -1794,6 +1794,23 @@ query_dates (const char  *today_text,
   return TRUE;
 }
 
+/* The date @days days after @day (both "YYYY-MM-DD"), counted at noon so
+ * that a change of daylight saving time cannot move it a day. */
+static char *
+days_after (const char *day,
+            guint       days)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  unsigned y, m, d;
+
+  if (sscanf (day, "%4u-%2u-%2u", &y, &m, &d) != 3)
+    g_return_val_if_reached (NULL);
+  start = g_date_time_new_local (y, m, d, 12, 0, 0);
+  end = g_date_time_add_days (start, days);
+  return g_date_time_format (end, "%Y-%m-%d");
+}
+
 /* Appends the conditions of @query to @sql (which ends in a WHERE clause
  * on table survivor) and the texts to bind, in order, to @binds. Returns
  * FALSE with no error when nothing can match. */
@@ -1805,6 +1822,7 @@ append_survivor_conditions (GString                *sql,
 {
   g_autofree char *today = NULL;
   g_autofree char *week_end = NULL;
+  g_autofree char *last = NULL;
   gint64 cutoff;
   const char *text = query->text;
 
@@ -1868,16 +1886,24 @@ append_survivor_conditions (GString                *sql,
       break;
 
     case PW_SURVIVOR_ATTENTION_REVIEW_DUE:
-      g_string_append (sql, " AND id IN (SELECT a.survivor_id FROM assessment a "
-                            "WHERE a.kind = 'risk' "
-                            "  AND (a.next_review < ? OR EXISTS (SELECT 1 FROM survivor "
-                            "       WHERE survivor.id = a.survivor_id "
-                            "         AND " LIFE_CHANGED_AFTER ("a.date") ")) "
-                            "  AND a.id = (SELECT a2.id FROM assessment a2 "
-                            "              WHERE a2.survivor_id = a.survivor_id "
-                            "                AND a2.kind = 'risk' "
-                            "              ORDER BY a2.date DESC, a2.id DESC LIMIT 1))");
+      /* As review_due_from_row() decides: her latest risk assessment is
+       * older than a change in her life or past its next review; without
+       * one (the subquery gives no row), the first is due. */
+      g_string_append (sql, " AND coalesce ((SELECT coalesce (a.next_review < ?, 0) OR "
+                            LIFE_CHANGED_AFTER ("a.date") " "
+                            "  FROM assessment a "
+                            "  WHERE a.survivor_id = survivor.id AND a.kind = 'risk' "
+                            "  ORDER BY a.date DESC, a.id DESC LIMIT 1), 1)");
       g_ptr_array_add (binds, g_steal_pointer (&today));
+      break;
+
+    case PW_SURVIVOR_ATTENTION_CONSENT_EXPIRING:
+      /* As pw_store_list_expiring_consents() lists them. */
+      g_string_append (sql, " AND id IN (SELECT c.survivor_id FROM consent c "
+                            "WHERE c.status = 'given' AND c.expires BETWEEN ? AND ?)");
+      last = days_after (today, PW_EXPIRING_CONSENT_DAYS);
+      g_ptr_array_add (binds, g_steal_pointer (&today));
+      g_ptr_array_add (binds, g_steal_pointer (&last));
       break;
 
     case PW_SURVIVOR_ATTENTION_STALE:
@@ -5473,24 +5499,18 @@ pw_store_list_expiring_consents (PwStore     *self,
                                  GError     **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
   g_autofree char *day = NULL;
   g_autofree char *week_end = NULL;
   g_autofree char *last = NULL;
   sqlite3_stmt *stmt;
   gint64 cutoff;
-  unsigned y, m, d;
   int rc;
 
   g_return_val_if_fail (PW_IS_STORE (self), NULL);
 
   if (!query_dates (today_text, &day, &week_end, &cutoff, error))
     return NULL;
-  sscanf (day, "%4u-%2u-%2u", &y, &m, &d);
-  start = g_date_time_new_local (y, m, d, 12, 0, 0);
-  end = g_date_time_add_days (start, days);
-  last = g_date_time_format (end, "%Y-%m-%d");
+  last = days_after (day, days);
 
   stmt = prepare (self,
                   "SELECT c.id, c.survivor_id, c.scope, c.service_id, c.form, c.status, c.date, "

@@ -131,9 +131,17 @@ typedef enum
   PW_SURVIVOR_ATTENTION_ANY,
   PW_SURVIVOR_ATTENTION_OVERDUE,    /* a plan item to do, due before today */
   PW_SURVIVOR_ATTENTION_DUE_SOON,   /* a plan item to do, due today or in the next 6 days */
-  PW_SURVIVOR_ATTENTION_REVIEW_DUE, /* her latest risk assessment's next review has passed */
+  PW_SURVIVOR_ATTENTION_REVIEW_DUE, /* her risk review is due as pw_store_list_reviews_due()
+                                     * says: none yet, a change since, or its date passed */
   PW_SURVIVOR_ATTENTION_STALE,      /* known for 60 days, and no plan item changed in 60 days */
+  PW_SURVIVOR_ATTENTION_CONSENT_EXPIRING, /* a consent of hers, given, expires between today
+                                           * and PW_EXPIRING_CONSENT_DAYS days later */
 } PwSurvivorAttention;
+
+#define PW_SURVIVOR_ATTENTION_LAST PW_SURVIVOR_ATTENTION_CONSENT_EXPIRING
+
+/* How far ahead the caseload looks for consents about to expire. */
+#define PW_EXPIRING_CONSENT_DAYS 30
 
 typedef struct
 {

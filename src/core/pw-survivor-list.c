@@ -268,7 +268,9 @@ on_store_changed (PwStore        *store,
   if (kind != PW_RECORD_KIND_SURVIVOR &&
       kind != PW_RECORD_KIND_STAGE_STATE &&
       kind != PW_RECORD_KIND_ASSESSMENT &&
-      kind != PW_RECORD_KIND_PLAN_ITEM)
+      kind != PW_RECORD_KIND_PLAN_ITEM &&
+      !(kind == PW_RECORD_KIND_CONSENT &&
+        self->attention_filter == PW_SURVIVOR_ATTENTION_CONSENT_EXPIRING))
     return;
 
   if (kind == PW_RECORD_KIND_SURVIVOR || searching ||
@@ -432,7 +434,7 @@ pw_survivor_list_class_init (PwSurvivorListClass *klass)
 
   properties [PROP_ATTENTION_FILTER] =
     g_param_spec_int ("attention-filter", NULL, NULL,
-                      PW_SURVIVOR_ATTENTION_ANY, PW_SURVIVOR_ATTENTION_STALE,
+                      PW_SURVIVOR_ATTENTION_ANY, PW_SURVIVOR_ATTENTION_LAST,
                       PW_SURVIVOR_ATTENTION_ANY,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
@@ -605,7 +607,7 @@ pw_survivor_list_set_attention_filter (PwSurvivorList *self,
 {
   g_return_if_fail (PW_IS_SURVIVOR_LIST (self));
 
-  attention = CLAMP (attention, PW_SURVIVOR_ATTENTION_ANY, PW_SURVIVOR_ATTENTION_STALE);
+  attention = CLAMP (attention, PW_SURVIVOR_ATTENTION_ANY, PW_SURVIVOR_ATTENTION_LAST);
   if (self->attention_filter == attention)
     return;
   self->attention_filter = attention;
