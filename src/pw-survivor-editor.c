@@ -8,6 +8,7 @@
 #include "pw-casework-util.h"
 #include "pw-date-button.h"
 #include "pw-iso-picker.h"
+#include "pw-risk-review-dialog.h"
 #include "pw-survivor-editor.h"
 
 #define CODE_PREFIX "PW-"
@@ -308,6 +309,17 @@ pw_survivor_editor_save (PwSurvivorEditor *self)
     }
 
   g_signal_emit (self, signals[SAVED], 0, id);
+  /* Safety first: her first risk review follows her intake at once
+   * (Cancel skips it; the Safety tab keeps asking for it). */
+  if (self->survivor == NULL)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      PwRiskReviewDialog *review;
+
+      review = pw_risk_review_dialog_new (parent != NULL ? GTK_WIDGET (parent) : NULL, self->session, id);
+      pw_risk_review_dialog_set_trigger (review, PW_RISK_TRIGGER_INTAKE);
+      gtk_window_present (GTK_WINDOW (review));
+    }
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

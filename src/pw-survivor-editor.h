@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PwSurvivorEditor, pw_survivor_editor, PW, SURVIVOR_EDITOR, AdwWindow)
 
 /* A new survivor's record (@survivor NULL) or an edit of hers. Emits
- * ::saved (gint64 id) and closes; closes itself when the vault locks. */
+ * ::saved (gint64 id) and closes; closes itself when the vault locks. A
+ * new survivor's record is followed by her first risk review (a
+ * PwRiskReviewDialog at intake, which can be skipped). */
 PwSurvivorEditor *pw_survivor_editor_new  (GtkWindow        *parent,
                                            PwSession        *session,
                                            PwSurvivor       *survivor);

@@ -14,6 +14,7 @@
 #include "pw-plan-item-editor.h"
 #include "pw-plan-item-row.h"
 #include "pw-plan-page.h"
+#include "pw-risk-review-dialog.h"
 #include "pw-store-private.h"
 #include "pw-survivor-editor.h"
 #include "pw-survivor-list.h"
@@ -176,10 +177,45 @@ date_from_today (int days)
   return g_date_time_format (then, "%Y-%m-%d");
 }
 
+/* Her first risk review opens once she is added: at intake, as the reason.
+ * @assess fills it in (a low risk); otherwise Cancel skips it. */
+static void
+first_risk_review (gboolean assess)
+{
+  GtkWidget *dialog;
+  GtkWidget *why;
+  g_autoptr(GtkStringObject) reason = NULL;
+
+  pw_test_iterate (50);
+  dialog = GTK_WIDGET (find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  pw_test_wait_for_frame (dialog);
+  why = pw_test_find (dialog, ADW_TYPE_COMBO_ROW, "Why now");
+  g_assert_nonnull (why);
+  reason = g_list_model_get_item (adw_combo_row_get_model (ADW_COMBO_ROW (why)),
+                                  adw_combo_row_get_selected (ADW_COMBO_ROW (why)));
+  g_assert_cmpstr (gtk_string_object_get_string (reason), ==,
+                   pw_risk_review_trigger_label (PW_RISK_TRIGGER_INTAKE));
+  if (assess)
+    {
+      g_signal_emit_by_name (pw_test_find (dialog, GTK_TYPE_TOGGLE_BUTTON, C_("risk", "Low")), "clicked");
+      pw_test_iterate (100);
+      pw_test_wait_for_frame (dialog);
+      g_free (pw_test_screenshot (dialog, "casework-first-risk-review-en"));
+      click (dialog, "_Save Review");
+    }
+  else
+    click (dialog, "_Cancel");
+  pw_test_iterate (50);
+  g_assert_null (find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
+}
+
 static gint64
 create_survivor_through_form (GtkWidget  *window,
                               const char *alias,
-                              const char *worker)
+                              const char *worker,
+                              gboolean    assess)
 {
   PwSurvivorEditor *editor;
   g_autoptr(GPtrArray) pickers = g_ptr_array_new ();
@@ -213,6 +249,7 @@ create_survivor_through_form (GtkWidget  *window,
   click (GTK_WIDGET (editor), "_Add");
   pw_test_iterate (50);
   g_assert_null (find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
+  first_risk_review (assess);
   return pw_survivor_view_get_survivor_id (survivor_view (window));
 }
 
@@ -352,7 +389,7 @@ test_casework_flow (void)
   window = open_window (session, 1400, 900);
   g_assert_nonnull (pw_test_find (window, ADW_TYPE_STATUS_PAGE, "Welcome to Pathway"));
 
-  sid = create_survivor_through_form (window, "Example Rosemary", "Example Worker");
+  sid = create_survivor_through_form (window, "Example Rosemary", "Example Worker", TRUE);
   g_assert_cmpint (sid, >, 0);
   view = survivor_view (window);
   sidebar = caseload (window);
@@ -363,6 +400,15 @@ test_casework_flow (void)
     g_assert_cmpstr (pw_survivor_get_country (s), ==, "NG");
     g_assert_cmpstr (pw_survivor_get_languages (s)[1], ==, "bin");
     g_assert_cmpstr (pw_survivor_get_current_stage (s), ==, "detection");
+  }
+  /* Her first risk review, done at intake, is on her file. */
+  {
+    g_autoptr(GPtrArray) risks = pw_store_list_assessments (store, sid, PW_ASSESSMENT_KIND_RISK, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (risks->len, ==, 1);
+    g_assert_cmpstr (pw_assessment_get_review_trigger (g_ptr_array_index (risks, 0)), ==, PW_RISK_TRIGGER_INTAKE);
+    g_assert_cmpint (pw_assessment_get_risk_level (g_ptr_array_index (risks, 0)), ==, PW_RISK_LEVEL_LOW);
   }
   /* The header names her by code and alias, and the list selected her. */
   g_assert_nonnull (pw_test_find (window, GTK_TYPE_LABEL, "PW-0001 · Example Rosemary"));
@@ -439,9 +485,18 @@ test_casework_flow (void)
   }
 
   /* A second survivor; then search and filter the list. */
-  other = create_survivor_through_form (window, "Example Jasmine", "Example Colleague");
+  other = create_survivor_through_form (window, "Example Jasmine", "Example Colleague", FALSE);
   g_assert_cmpint (other, !=, sid);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  /* Skipped: nothing stored, and her first review stays due. */
+  {
+    g_autoptr(GPtrArray) risks = pw_store_list_assessments (store, other, PW_ASSESSMENT_KIND_RISK, &error);
+    g_autoptr(PwReviewDue) due = pw_store_get_review_due (store, other, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (risks->len, ==, 0);
+    g_assert_cmpint (due->reason, ==, PW_REVIEW_FIRST);
+  }
   pw_caseload_view_focus_search (caseload (window));
   search = pw_test_find (GTK_WIDGET (caseload (window)), GTK_TYPE_SEARCH_ENTRY, NULL);
   gtk_editable_set_text (GTK_EDITABLE (search), "rosem");
@@ -487,21 +542,13 @@ test_casework_flow (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   pw_caseload_view_clear_filters (caseload (window));
 
-  /* Who needs a risk review, and whose consent runs out within 30 days:
-   * she had her first review; her consent to services ends in ten days. */
+  /* Who needs a risk review (she had hers at intake, the other skipped it),
+   * and whose consent runs out within 30 days (hers, in ten days). */
   {
-    g_autoptr(PwAssessment) risk = pw_assessment_new ();
     g_autoptr(PwConsent) consent = pw_consent_new ();
     g_autofree char *in_ten_days = date_from_today (10);
-    g_autofree char *in_three_months = date_from_today (90);
     g_autofree char *today = date_from_today (0);
 
-    pw_assessment_set_survivor_id (risk, sid);
-    pw_assessment_set_kind (risk, PW_ASSESSMENT_KIND_RISK);
-    pw_assessment_set_risk_level (risk, PW_RISK_LEVEL_LOW);
-    pw_assessment_set_date (risk, today);
-    pw_assessment_set_next_review (risk, in_three_months);
-    g_assert_cmpint (pw_store_add_assessment (store, risk, &error), >, 0);
     pw_consent_set_survivor_id (consent, sid);
     pw_consent_set_scope (consent, PW_CONSENT_SCOPE_SERVICES);
     pw_consent_set_form (consent, PW_CONSENT_FORM_WRITTEN);
