@@ -168,6 +168,27 @@ pw_casework_format_date (const char *date)
                           month_abbreviation (g_date_time_get_month (dt)), g_date_time_get_year (dt));
 }
 
+char *
+pw_casework_format_date_time (GDateTime *when,
+                              gboolean   with_time)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (when != NULL, NULL);
+
+  local = g_date_time_to_local (when);
+  date = g_date_time_format (local, "%Y-%m-%d");
+  day = pw_casework_format_date (date);
+  if (!with_time)
+    return g_steal_pointer (&day);
+  time = g_date_time_format (local, "%H:%M");
+  /* Translators: a date and a time of day, e.g. "3 Mar 2026, 14:05" */
+  return g_strdup_printf (_("%1$s, %2$s"), day, time);
+}
+
 gboolean
 pw_casework_days_until (const char *date,
                         int        *days)

@@ -25,6 +25,10 @@ const char *pw_casework_survivor_status_label (PwSurvivorStatus  status);
 const char *pw_casework_close_reason_label   (PwCloseReason      reason);
 /* "YYYY-MM-DD" as the locale writes a date; NULL for NULL. */
 char       *pw_casework_format_date          (const char        *date);
+/* A moment in the interface language's words ("3 Mar 2026, 14:05"), never
+ * through the C library's %x, which follows LC_TIME, not the language. */
+char       *pw_casework_format_date_time     (GDateTime         *when,
+                                              gboolean           with_time);
 /* Days from today to @date (negative: in the past); FALSE if no date. */
 gboolean    pw_casework_days_until           (const char        *date,
                                               int               *days);

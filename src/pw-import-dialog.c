@@ -7,6 +7,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "pw-casework-util.h"
 #include "pw-exchange-crypto.h"
 #include "pw-exchange-file.h"
 #include "pw-import-dialog.h"
@@ -229,7 +230,6 @@ show_preview (PwImportDialog *self)
   PwExchangeFile *f = self->exchange;
   PwStore *store = pw_session_get_store (self->session);
   g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
   g_auto(GStrv) codes = pw_exchange_file_dup_case_codes (f);
   g_auto(GStrv) templates = pw_exchange_file_dup_templates (f);
   g_autofree char *when = NULL;
@@ -251,9 +251,7 @@ show_preview (PwImportDialog *self)
 
   /* Where it comes from, and what needs a decision, before the counts. */
   utc = g_date_time_new_from_unix_utc (pw_exchange_file_get_exported_at (f) / G_USEC_PER_SEC);
-  local = utc != NULL ? g_date_time_to_local (utc) : NULL;
-  /* Translators: a date and time in the locale's format */
-  when = local != NULL ? g_date_time_format (local, _("%x %H:%M")) : g_strdup ("?");
+  when = utc != NULL ? pw_casework_format_date_time (utc, TRUE) : g_strdup ("?");
   /* Translators: "by Pathway 0.1.0 · Encrypted" */
   by = g_strdup_printf (_("by Pathway %s · %s"), pw_exchange_file_get_program_version (f),
                         pw_exchange_file_get_encrypted (f) ? _("Encrypted") : _("Not encrypted"));

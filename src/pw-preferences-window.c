@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pw-casework-util.h"
 #include "pw-passphrase.h"
 #include "pw-preferences-window.h"
 #include "pw-recovery-key-page.h"
@@ -440,7 +441,7 @@ create_slot_row (gpointer item,
 {
   PwKeySlot *slot = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *date = g_date_time_format (pw_key_slot_get_created (slot), "%x");
+  g_autofree char *date = pw_casework_format_date_time (pw_key_slot_get_created (slot), FALSE);
   g_autofree char *subtitle = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -568,8 +569,7 @@ on_restore_clicked (GtkButton *button,
   PwPreferencesWindow *self = PW_PREFERENCES_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
   gint64 when = *(gint64 *) user_data;
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  g_autofree char *date = g_date_time_format (local, "%x %X");
+  g_autofree char *date = pw_casework_format_date_time (utc, TRUE);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
@@ -606,8 +606,7 @@ fill_backups (PwPreferencesWindow *self)
     {
       gint64 when = g_array_index (backups, gint64, i);
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when / G_USEC_PER_SEC);
-      g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-      g_autofree char *date = g_date_time_format (local, "%x %X");
+      g_autofree char *date = pw_casework_format_date_time (utc, TRUE);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pw-casework-util.h"
 #include "pw-recovery-key-page.h"
 
 /* How long a copied key may stay on the clipboard. */
@@ -262,7 +263,7 @@ on_draw_page (GtkPrintOperation *operation,
   double width = gtk_print_context_get_width (context);
   g_autoptr(PangoLayout) layout = gtk_print_context_create_pango_layout (context);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%x");
+  g_autofree char *date = pw_casework_format_date_time (now, FALSE);
   g_autofree char *intro = NULL;
   PangoFontDescription *font;
   int height;

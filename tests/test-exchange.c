@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -1169,11 +1170,43 @@ demo_bytes (void)
 static void
 test_demo_cases (void)
 {
-  static const char *languages[] = { "en", "it", "es" };
+  g_auto(GStrv) shipped = pw_test_languages ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) languages = NULL;
   g_autoptr(PwTemplateRegistry) templates = shipped_templates ();
   g_autoptr(GBytes) bytes = demo_bytes ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) parse_error = NULL;
+  JsonObject *translations;
+  g_autoptr(GList) english = NULL;
 
-  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+  /* Every text that has an Italian translation has one in every shipped
+   * language: the example cases are complete in each. */
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                             g_bytes_get_size (bytes), &parse_error));
+  g_assert_no_error (parse_error);
+  translations = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                                "translations");
+  english = json_object_get_members (json_object_get_object_member (translations, "it"));
+  g_assert_cmpuint (g_list_length (english), >, 50);
+  for (guint l = 0; shipped[l] != NULL; l++)
+    {
+      JsonObject *table = json_object_get_object_member (translations, shipped[l]);
+
+      if (table == NULL)
+        g_error ("the example cases have no texts in %s", shipped[l]);
+      for (GList *t = english; t != NULL; t = t->next)
+        if (!json_object_has_member (table, t->data) ||
+            *json_object_get_string_member (table, t->data) == '\0')
+          g_error ("the example cases have no %s text for “%s”", shipped[l], (const char *) t->data);
+      g_assert_cmpuint (json_object_get_size (table), ==, g_list_length (english));
+    }
+
+  g_strv_builder_add (builder, "en");
+  g_strv_builder_addv (builder, (const char **) shipped);
+  languages = g_strv_builder_end (builder);
+
+  for (guint l = 0; languages[l] != NULL; l++)
     {
       PwExchangeReadOptions options = { languages[l], "2030-06-15" };
       g_autoptr(PwExchangeFile) file = NULL;
@@ -1221,7 +1254,7 @@ test_demo_cases (void)
 
       services = pw_store_list_services (store, &error);
       g_assert_cmpuint (services->len, >=, 4);
-      if (l == 1)
+      if (g_str_equal (languages[l], "it"))
         {
           gboolean italian = FALSE;
 
