@@ -275,6 +275,50 @@ test_print_italian (Fixture       *f,
   assert_discreet (printed.text);
 }
 
+/* Her plan prints in every language Pathway ships, whatever the worker's:
+ * her strings, the pathway's names and the dates are all in her language. */
+static void
+test_print_every_language (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(GStrv) languages = pw_test_languages ();
+  PwCatalog *english = pw_catalog_get_for_language ("en");
+
+  g_assert_cmpuint (g_strv_length (languages), >=, 6);
+  for (guint l = 0; languages[l] != NULL; l++)
+    {
+      g_autofree char *png = g_strdup_printf ("printed-plan-every-%s", languages[l]);
+      g_auto(Printed) printed = print_plan (f, f->survivor_id, languages[l], NULL, png);
+      PwCatalog *catalog = pw_catalog_get_for_language (languages[l]);
+      g_autoptr(PwHerPlan) plan = pw_her_plan_new (f->store, pw_session_get_templates (f->session),
+                                                   f->survivor_id, languages[l], NULL);
+      PwTemplate *template = pw_her_plan_get_template (plan);
+      g_autofree char *printed_on = pw_catalog_format_date (catalog, "2026-12-01");
+
+      g_test_message ("%s: %s", languages[l], printed.text);
+      g_assert_cmpstr (pw_catalog_get_language (catalog), ==, languages[l]);
+      g_assert_cmpuint (printed.pages, ==, 1);
+      assert_contains (printed.text, printed_on);
+      assert_contains (printed.text, HPF_GOAL_1);
+      for (guint i = 0; i < g_list_model_get_n_items (pw_template_get_stages (template)); i++)
+        {
+          g_autoptr(PwStage) stage = g_list_model_get_item (pw_template_get_stages (template), i);
+
+          assert_contains (printed.text, pw_stage_get_name (stage, languages[l]));
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (her_messages); i++)
+        {
+          g_autofree char *theirs = message_stem (pw_catalog_pgettext (catalog, her_messages[i][0], her_messages[i][1]));
+          g_autofree char *ours = message_stem (pw_catalog_pgettext (english, her_messages[i][0], her_messages[i][1]));
+
+          /* No English one of her strings is printed. */
+          if (g_strcmp0 (theirs, ours) != 0 && strlen (ours) > 3)
+            assert_lacks (printed.text, ours);
+        }
+      assert_discreet (printed.text);
+    }
+}
+
 /* The print dialog's own tab: the contact goes on paper only when the
  * worker says she agrees. */
 static void
@@ -1069,6 +1113,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, set_up, func, tear_down)
   ADD ("/survivor-facing/print/spanish-while-interface-italian", test_print_spanish);
   ADD ("/survivor-facing/print/italian-with-contact", test_print_italian);
+  ADD ("/survivor-facing/print/every-language", test_print_every_language);
   ADD ("/survivor-facing/print/long-plan-pages", test_print_long_plan);
   ADD ("/survivor-facing/print/contact-only-if-she-agrees", test_print_contact_tab);
   ADD ("/survivor-facing/view/spanish-and-nothing-private", test_view_spanish);
