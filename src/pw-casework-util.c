@@ -252,7 +252,8 @@ pw_casework_toast (GtkWidget  *widget,
 
   if (overlay == NULL)
     {
-      g_message ("No place to show a message: %s", message);
+      /* The message may name a case: never into the log. */
+      g_debug ("A message could not be shown: no toast overlay in this window");
       return;
     }
   toast = adw_toast_new (message);

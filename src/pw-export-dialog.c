@@ -337,17 +337,9 @@ suggested_name (PwExportDialog *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
   const char *extension = gtk_switch_get_active (self->encrypt_switch) ? PW_EXCHANGE_EXTENSION : ".json";
-  g_autoptr(PwSurvivor) survivor = NULL;
 
-  if (self->survivor_id > 0 &&
-      (survivor = pw_store_get_survivor (pw_session_get_store (self->session), self->survivor_id, NULL)) != NULL)
-    {
-      g_autofree char *code = g_strdup (pw_survivor_get_case_code (survivor));
-
-      /* A file name must not carry a path separator. */
-      g_strdelimit (code, "/\\:", '-');
-      return g_strdup_printf ("%s-%s%s", code, day, extension);
-    }
+  /* Never her case code: the name ends up in the file chooser's recent
+   * files and in folder listings anyone at the desk can read. */
   /* Translators: the start of an exported file's name, before the date; no spaces */
   return g_strdup_printf ("%s-%s%s", _("case-files"), day, extension);
 }

@@ -407,8 +407,9 @@ pw_exchange_parse_json (GBytes  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, text, len, &local_error))
     {
-      /* The scan above should have caught it: say so in the log. */
-      g_debug ("json-glib refused what the strict scan accepted: %s", local_error->message);
+      /* The scan above should have caught it: say so in the log, without
+       * json-glib's message, which may quote the file's content. */
+      g_debug ("json-glib refused what the strict scan accepted (error %d)", local_error->code);
       s.p = s.start;
       scan_fail (&s, _("unexpected text where a value should be"));
       return NULL;
