@@ -9,6 +9,7 @@
 #include "pw-caseload-view.h"
 #include "pw-lock-page.h"
 #include "pw-overview-page.h"
+#include "pw-read-only-banner.h"
 #include "pw-plan-printer.h"
 #include "pw-presentation-window.h"
 #include "pw-recovery-key-page.h"
@@ -36,6 +37,7 @@ struct _PwWindow
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_box;
   GtkWidget *sidebar_separator;
+  PwReadOnlyBanner *read_only_banner;
   PwCaseloadView *caseload_view;
   GtkStack *content_stack;
   PwOverviewPage *overview_page;
@@ -540,6 +542,7 @@ pw_window_constructed (GObject *object)
       return;
     }
 
+  pw_read_only_banner_set_vault (self->read_only_banner, pw_session_get_vault (self->session));
   pw_caseload_view_set_session (self->caseload_view, self->session);
   pw_overview_page_set_session (self->overview_page, self->session);
   pw_survivor_view_set_session (self->survivor_view, self->session);
@@ -648,6 +651,7 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-plan", NULL);
 
+  g_type_ensure (PW_TYPE_READ_ONLY_BANNER);
   g_type_ensure (PW_TYPE_CASELOAD_VIEW);
   g_type_ensure (PW_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PW_TYPE_SURVIVOR_VIEW);
@@ -661,6 +665,7 @@ pw_window_class_init (PwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, PwWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, caseload_view);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PwWindow, overview_page);

@@ -13,6 +13,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "pw-read-only-banner.h"
 #include "pw-store-private.h"
 #include "pw-vault.h"
 
@@ -532,6 +533,7 @@ test_read_only_disk (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *recovery = NULL;
+  g_autoptr(GtkWidget) banner = NULL;
   PwStore *store;
 
   if (skip_without_mounts ())
@@ -556,6 +558,14 @@ test_read_only_disk (Fixture       *f,
   assert_everything_saved_is_there (f);
   store = pw_vault_get_store (f->vault);
   g_test_message ("the window can say: “%s”", pw_vault_read_only_sentence ());
+  /* The window says it for as long as it lasts (without a display, or
+   * under valgrind, which GTK's start-up would swamp, the rest still runs). */
+  if (g_getenv ("PATHWAY_UNDER_VALGRIND") == NULL && gtk_init_check ())
+    {
+      banner = g_object_ref_sink (pw_read_only_banner_new ());
+      pw_read_only_banner_set_vault (PW_READ_ONLY_BANNER (banner), f->vault);
+      g_assert_true (pw_read_only_banner_get_shown (PW_READ_ONLY_BANNER (banner)));
+    }
 
   /* Every kind of change is refused, with a sentence. */
   pw_survivor_set_case_code (refused, "TEST-9999");
@@ -601,6 +611,8 @@ test_read_only_disk (Fixture       *f,
 
   pw_vault_lock (f->vault);
   g_assert_false (pw_vault_get_read_only (f->vault));
+  if (banner != NULL)
+    g_assert_false (pw_read_only_banner_get_shown (PW_READ_ONLY_BANNER (banner)));
   after = snapshot_tree (f->dir);
   g_assert_cmpstr (before, ==, after);
 
@@ -609,6 +621,8 @@ test_read_only_disk (Fixture       *f,
   g_assert_true (pw_vault_unlock (f->vault, PASSPHRASE, &error));
   g_assert_no_error (error);
   g_assert_false (pw_vault_get_read_only (f->vault));
+  if (banner != NULL)
+    g_assert_false (pw_read_only_banner_get_shown (PW_READ_ONLY_BANNER (banner)));
   assert_everything_saved_is_there (f);
   g_assert_true (add_case (f, 100, &error));
   g_assert_no_error (error);
