@@ -79,8 +79,8 @@ attention_label (int attention)
     }
 }
 
-/* The words of the search field that narrow the list: a single letter
- * matches nearly everyone, so it waits for the next keystroke. */
+/* The words of the search field that narrow the list, from the first
+ * letter on (the full-text index has an index of one-letter prefixes). */
 static char *
 search_words (PwCaseloadView *self)
 {
@@ -97,7 +97,7 @@ search_words (PwCaseloadView *self)
           g_string_append_unichar (word, c);
           continue;
         }
-      if (g_utf8_strlen (word->str, -1) >= 2)
+      if (word->len > 0)
         g_string_append_printf (words, "%s%s", words->len > 0 ? " " : "", word->str);
       g_string_truncate (word, 0);
       if (c == 0)

@@ -502,6 +502,15 @@ test_casework_flow (void)
   gtk_editable_set_text (GTK_EDITABLE (search), "rosem");
   pw_test_iterate (150);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* From the first letter typed. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "j");
+  pw_test_iterate (150);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(PwSurvivor) s = g_list_model_get_item (model, 0);
+
+    g_assert_cmpint (pw_survivor_get_id (s), ==, other);
+  }
   /* Goals are found by their titles; her words stay out of the list search. */
   gtk_editable_set_text (GTK_EDITABLE (search), "doctor");
   pw_test_iterate (150);

@@ -378,10 +378,11 @@ test_privacy_no_plaintext (Fixture       *f,
 /* Migrations                                                               */
 
 static char *
-copy_fixture (Fixture *f)
+copy_fixture_named (Fixture    *f,
+                    const char *name)
 {
   g_autofree char *src = g_build_filename (pw_test_source_root (), "tests", "data", "store",
-                                           "vault-v1.db", NULL);
+                                           name, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize len;
@@ -391,6 +392,37 @@ copy_fixture (Fixture *f)
   g_file_set_contents (f->path, contents, len, &error);
   g_assert_no_error (error);
   return file_hash (f->path);
+}
+
+static char *
+copy_fixture (Fixture *f)
+{
+  return copy_fixture_named (f, "vault-v1.db");
+}
+
+static guint
+count_matches (PwStore    *store,
+               const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = pw_store_search_survivors (store, text, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+/* Since v3 the full-text index has its one- and two-letter prefix
+ * indexes, made again from the text it held. */
+static void
+assert_search_index_v3 (PwStore *store)
+{
+  g_autofree char *sql = query_text (store, "SELECT sql FROM sqlite_master WHERE name = 'survivor_fts'");
+
+  g_assert_nonnull (strstr (sql, "prefix=\"1,2\""));
+  g_assert_nonnull (strstr (sql, "remove_diacritics=1"));
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM sqlite_master WHERE name LIKE 'survivor_fts_v2%'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count (*) FROM survivor_fts"), ==,
+                   query_int (store, "SELECT count (*) FROM survivor"));
 }
 
 static void
@@ -412,6 +444,16 @@ assert_fixture_content (PwStore *store)
   g_assert_cmpuint (items->len, ==, 2);
   g_assert_cmpstr (pw_plan_item_get_her_words (g_ptr_array_index (items, 0)), ==,
                    "I want to read the bus timetable");
+
+  /* Every column of the search index came through the v3 migration, and
+   * one letter finds her. */
+  assert_search_index_v3 (store);
+  g_assert_cmpuint (count_matches (store, "rosemary"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "literacy"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "pcm"), ==, 1);   /* codes only, as v1 wrote them */
+  g_assert_cmpuint (count_matches (store, "f"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "r"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "q"), ==, 0);
 }
 
 static void
@@ -426,6 +468,31 @@ test_migration_fixture_v1 (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, latest_version ());
   assert_fixture_content (store);
+}
+
+/* A v2 vault (tests/data/store/vault-v2.db) becomes v3: its search index
+ * is made again with the prefix indexes, with what it held. */
+static void
+test_migration_fixture_v2 (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PwStore) store = NULL;
+  g_autofree char *hash = copy_fixture_named (f, "vault-v2.db");
+
+  g_assert_cmpint (latest_version (), ==, 3);
+  store = pw_store_open (f->path, test_key, PW_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 3);
+  assert_search_index_v3 (store);
+  g_assert_cmpuint (count_matches (store, "FIXTURE-002"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "f"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "fi 0"), ==, 1);
+  g_assert_cmpuint (count_matches (store, "q"), ==, 0);
+
+  /* And keeps following edits. */
+  add_survivor (store, "TEST-003", "Example Quince");
+  g_assert_cmpuint (count_matches (store, "q"), ==, 1);
 }
 
 static char *
@@ -806,9 +873,20 @@ test_survivor_search (Fixture       *f,
   SEARCH ("xylophone", 0);
   SEARCH ("\"OR* NOT", 0);
   SEARCH ("  ", 2);
+  /* From the first letter on, as she types. */
+  SEARCH ("j", 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, jose);
+  SEARCH ("e", 2);
+  SEARCH ("e j", 1);
+  SEARCH ("c 7", 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, other);
+  SEARCH ("c 8", 0);
+  assert_search_index_v3 (store);
 
   /* Plan item titles are searched, and the results follow edits. */
   model = pw_store_get_survivors (store);
+  pw_survivor_list_set_search_text (PW_SURVIVOR_LIST (model), "j");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   pw_survivor_list_set_search_text (PW_SURVIVOR_LIST (model), "bicycle");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &ic);
@@ -2242,6 +2320,7 @@ main (int   argc,
   ADD ("/store/privacy/no-plaintext", test_privacy_no_plaintext);
   ADD ("/store/migration/fixture-v1", test_migration_fixture_v1);
   ADD ("/store/migration/v1-frozen", test_migration_v1_frozen);
+  ADD ("/store/migration/fixture-v2", test_migration_fixture_v2);
   ADD ("/store/migration/to-v2", test_migration_to_v2);
   ADD ("/store/migration/failure-rolls-back", test_migration_failure_rolls_back);
   ADD ("/store/survivor/crud-and-audit", test_survivor_crud_and_audit);

@@ -402,9 +402,37 @@ migrate_to_v2 (sqlite3  *db,
   return exec_sql (db, schema_v2, error);
 }
 
+/* v3: the full-text index keeps an index of the first one and two
+ * letters of every word, so that search as you type answers its first
+ * keystroke ("r*") without merging the lists of every word that starts
+ * with it. FTS4 options are fixed at creation: the table is made again
+ * with the text it held, copied through a table in the (encrypted) vault
+ * itself rather than a temporary one. */
+static const char schema_v3[] =
+  "CREATE TABLE survivor_fts_v2 AS"
+  "  SELECT docid AS id, case_code, alias, languages, key_worker, plan_titles FROM survivor_fts;"
+  "DROP TABLE survivor_fts;"
+  "CREATE VIRTUAL TABLE survivor_fts USING fts4 ("
+  "  case_code, alias, languages, key_worker, plan_titles,"
+  "  prefix=\"1,2\","
+  "  tokenize=unicode61 \"remove_diacritics=1\""
+  ");"
+  "INSERT INTO survivor_fts (docid, case_code, alias, languages, key_worker, plan_titles)"
+  "  SELECT id, case_code, alias, languages, key_worker, plan_titles FROM survivor_fts_v2 ORDER BY id;"
+  "DROP TABLE survivor_fts_v2;"
+  "INSERT INTO survivor_fts (survivor_fts) VALUES ('optimize');";
+
+static gboolean
+migrate_to_v3 (sqlite3  *db,
+               GError  **error)
+{
+  return exec_sql (db, schema_v3, error);
+}
+
 static const PwStoreMigration default_migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
+  migrate_to_v3,
 };
 
 const PwStoreMigration *
