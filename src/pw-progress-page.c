@@ -28,6 +28,7 @@ struct _PwProgressPage
   PwTemplate      *template;     /* hers */
   GPtrArray       *checkins;     /* PwAssessment, by date */
 
+  GtkWidget       *scroller;
   GtkWidget       *new_checkin_button;
   GtkWidget       *new_milestone_button;
   GtkBox          *distance_box;
@@ -842,6 +843,7 @@ pw_progress_page_class_init (PwProgressPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathwaytool/Pathway/pw-progress-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PwProgressPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, PwProgressPage, new_checkin_button);
   gtk_widget_class_bind_template_child (widget_class, PwProgressPage, new_milestone_button);
   gtk_widget_class_bind_template_child (widget_class, PwProgressPage, distance_box);
@@ -862,6 +864,9 @@ pw_progress_page_init (PwProgressPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   pw_record_wrap_group_titles (GTK_WIDGET (self));
+  /* Narrow, the buttons beside texts keep only their icons. */
+  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_checkin_button, "list-add-symbolic", 560);
+  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_milestone_button, "list-add-symbolic", 560);
 
   self->chart = PW_PROGRESS_CHART (pw_progress_chart_new ());
   gtk_widget_set_margin_top (GTK_WIDGET (self->chart), 12);

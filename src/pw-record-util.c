@@ -79,6 +79,110 @@ pw_record_wrap_group_titles (GtkWidget *root)
     pw_record_wrap_group_titles (child);
 }
 
+typedef struct
+{
+  GtkScrolledWindow *scroller;  /* unowned: owns us */
+  GPtrArray *buttons;           /* unowned: each removes itself on destroy */
+  int threshold;
+  guint idle;
+  gboolean compact;
+} Compact;
+
+static void
+compact_free (Compact *compact)
+{
+  g_clear_handle_id (&compact->idle, g_source_remove);
+  g_ptr_array_unref (compact->buttons);
+  g_free (compact);
+}
+
+static void
+show_compact (GtkWidget *button,
+              gboolean   compact)
+{
+  if (compact)
+    gtk_button_set_icon_name (GTK_BUTTON (button), g_object_get_data (G_OBJECT (button), "pw-compact-icon"));
+  else
+    {
+      gtk_button_set_label (GTK_BUTTON (button), g_object_get_data (G_OBJECT (button), "pw-compact-label"));
+      gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
+    }
+}
+
+/* Not during the allocation that changed the width: on the next idle. */
+static gboolean
+on_compact_idle (gpointer data)
+{
+  Compact *compact = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (compact->scroller);
+  double width = gtk_adjustment_get_page_size (adjustment);
+  gboolean narrow = width > 0 && width < compact->threshold;
+
+  compact->idle = 0;
+  if (narrow != compact->compact)
+    {
+      compact->compact = narrow;
+      for (guint i = 0; i < compact->buttons->len; i++)
+        show_compact (g_ptr_array_index (compact->buttons, i), narrow);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_compact_width (Compact *compact)
+{
+  if (compact->idle == 0)
+    compact->idle = g_idle_add (on_compact_idle, compact);
+}
+
+static void
+on_compact_button_destroy (GtkWidget *button,
+                           Compact   *compact)
+{
+  g_ptr_array_remove (compact->buttons, button);
+}
+
+void
+pw_record_compact_button (GtkScrolledWindow *scroller,
+                          GtkWidget         *button,
+                          const char        *icon_name,
+                          int                threshold)
+{
+  Compact *compact;
+  const char *label;
+
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+  g_return_if_fail (GTK_IS_BUTTON (button));
+  g_return_if_fail (icon_name != NULL);
+
+  compact = g_object_get_data (G_OBJECT (scroller), "pw-compact");
+  if (compact == NULL)
+    {
+      compact = g_new0 (Compact, 1);
+      compact->scroller = scroller;
+      compact->buttons = g_ptr_array_new ();
+      compact->threshold = threshold;
+      g_object_set_data_full (G_OBJECT (scroller), "pw-compact", compact, (GDestroyNotify) compact_free);
+      g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (scroller), "notify::page-size",
+                                G_CALLBACK (on_compact_width), compact);
+    }
+
+  label = gtk_button_get_label (GTK_BUTTON (button));
+  g_object_set_data_full (G_OBJECT (button), "pw-compact-label", g_strdup (label), g_free);
+  g_object_set_data_full (G_OBJECT (button), "pw-compact-icon", g_strdup (icon_name), g_free);
+  if (gtk_widget_get_tooltip_text (button) == NULL && label != NULL)
+    {
+      g_autoptr(GString) words = g_string_new (label);
+
+      g_string_replace (words, "_", "", 0);
+      gtk_widget_set_tooltip_text (button, words->str);
+    }
+  g_ptr_array_add (compact->buttons, button);
+  g_signal_connect (button, "destroy", G_CALLBACK (on_compact_button_destroy), compact);
+  if (compact->compact)
+    show_compact (button, TRUE);
+}
+
 GtkWidget *
 pw_record_row_new (const char *title,
                    const char *subtitle)

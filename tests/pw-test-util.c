@@ -37,6 +37,9 @@ pw_test_init_gtk (int    *argc,
    * (fatally in tests) that it "did not receive a focus-out event"; on a
    * loaded machine that happens at random. Nothing here tests blinking. */
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  /* The title bar of a GNOME session (one close button), so screenshots and
+   * the 400 px checks see what people see. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   adw_init ();
   pw_ensure_types ();
 }

@@ -602,7 +602,7 @@ read_service (Reader          *r,
       !read_id (r, o, PW_RECORD_KIND_SERVICE, &id) ||
       !read_text (r, o, "name", TRUE, TRUE, 1000, &name) ||
       !read_text (r, o, "type", FALSE, TRUE, 1000, &kind) ||
-      !read_text (r, o, "contact", FALSE, FALSE, 1000, &contact) ||
+      !read_text (r, o, "contact", FALSE, TRUE, 1000, &contact) ||
       !read_languages (r, o, "languages", &languages) ||
       !read_text (r, o, "notes", FALSE, TRUE, TEXT, &notes) ||
       !read_time (r, o, "created_at", FALSE, &created) ||
