@@ -14,9 +14,7 @@ struct _PwPlanItemRow
 
   PwPlanItem     *item;
   PwTemplate     *template;
-  char           *lang;
   gboolean        reorderable;
-  gboolean        survivor_mode;
   char           *haystack;
   guint           highlight_source;
 
@@ -115,10 +113,10 @@ update (PwPlanItemRow *self)
     g_ptr_array_add (parts, g_strdup (pw_casework_plan_status_label (status)));
   if ((due = due_text (item, &overdue)) != NULL)
     g_ptr_array_add (parts, due);
-  if (!self->survivor_mode && has_words && title != NULL && *title != '\0')
+  if (has_words && title != NULL && *title != '\0')
     g_ptr_array_add (parts, g_strdup (title));
   if (step != NULL)
-    g_ptr_array_add (parts, g_strdup (pw_step_get_title (step, self->lang)));
+    g_ptr_array_add (parts, g_strdup (pw_step_get_title (step, NULL)));
   if (responsible != NULL && *responsible != '\0')
     /* Translators: the person or service responsible for a goal */
     g_ptr_array_add (parts, g_strdup_printf (_("Who helps: %s"), responsible));
@@ -153,13 +151,11 @@ update (PwPlanItemRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->priority_label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   priority_tip, -1);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->achieve_button), !self->survivor_mode && is_open (status));
-  gtk_widget_set_visible (GTK_WIDGET (self->drag_handle), !self->survivor_mode && self->reorderable);
-  gtk_widget_set_visible (GTK_WIDGET (self->priority_label), !self->survivor_mode);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), !self->survivor_mode);
+  gtk_widget_set_visible (GTK_WIDGET (self->achieve_button), is_open (status));
+  gtk_widget_set_visible (GTK_WIDGET (self->drag_handle), self->reorderable);
 
   g_string_append_printf (haystack, "%s %s %s %s", words ?: "", title ?: "", responsible ?: "",
-                          step != NULL ? pw_step_get_title (step, self->lang) : "");
+                          step != NULL ? pw_step_get_title (step, NULL) : "");
   g_free (self->haystack);
   self->haystack = g_string_free (g_steal_pointer (&haystack), FALSE);
 }
@@ -183,16 +179,6 @@ pw_plan_item_row_set_reorderable (PwPlanItemRow *self,
                                               reorderable ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
   gtk_event_controller_set_propagation_phase (self->drop_target,
                                               reorderable ? GTK_PHASE_TARGET : GTK_PHASE_NONE);
-  update (self);
-}
-
-void
-pw_plan_item_row_set_survivor_mode (PwPlanItemRow *self,
-                                    gboolean       survivor_mode)
-{
-  g_return_if_fail (PW_IS_PLAN_ITEM_ROW (self));
-
-  self->survivor_mode = survivor_mode;
   update (self);
 }
 
@@ -287,7 +273,6 @@ pw_plan_item_row_finalize (GObject *object)
 {
   PwPlanItemRow *self = PW_PLAN_ITEM_ROW (object);
 
-  g_free (self->lang);
   g_free (self->haystack);
 
   G_OBJECT_CLASS (pw_plan_item_row_parent_class)->finalize (object);
@@ -352,8 +337,7 @@ pw_plan_item_row_init (PwPlanItemRow *self)
 
 PwPlanItemRow *
 pw_plan_item_row_new (PwPlanItem *item,
-                      PwTemplate *template,
-                      const char *lang)
+                      PwTemplate *template)
 {
   PwPlanItemRow *self;
 
@@ -362,7 +346,6 @@ pw_plan_item_row_new (PwPlanItem *item,
   self = g_object_new (PW_TYPE_PLAN_ITEM_ROW, NULL);
   self->item = g_object_ref (item);
   self->template = template != NULL ? g_object_ref (template) : NULL;
-  self->lang = g_strdup (lang);
   /* The store refreshes the item in place after every change. */
   g_signal_connect_swapped (item, "notify", G_CALLBACK (update), self);
   update (self);

@@ -17,14 +17,10 @@ G_DECLARE_FINAL_TYPE (PwPlanItemRow, pw_plan_item_row, PW, PLAN_ITEM_ROW, GtkLis
  * move it in her order, ::dropped-on (gint64 id) says another goal was
  * dragged onto it. */
 PwPlanItemRow *pw_plan_item_row_new            (PwPlanItem    *item,
-                                                PwTemplate    *template,
-                                                const char    *lang);
+                                                PwTemplate    *template);
 PwPlanItem    *pw_plan_item_row_get_item       (PwPlanItemRow *self);
 void           pw_plan_item_row_set_reorderable (PwPlanItemRow *self,
                                                  gboolean       reorderable);
-/* The survivor's own view: larger, no professional detail, no buttons. */
-void           pw_plan_item_row_set_survivor_mode (PwPlanItemRow *self,
-                                                   gboolean       survivor_mode);
 /* Whether @query (folded words) matches anything the row shows. */
 gboolean       pw_plan_item_row_matches        (PwPlanItemRow *self,
                                                 const char    *query);

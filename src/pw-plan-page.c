@@ -25,17 +25,14 @@ struct _PwPlanPage
   guint            reveal_frames;
   guint            n_revealed;     /* rows shown so far; G_MAXUINT: all */
   gint64           focus_after;    /* item to focus once rebuilt */
-  gboolean         survivor_mode;
 
   GtkSearchBar    *search_bar;
   GtkSearchEntry  *search_entry;
   GtkStack        *stack;
-  GtkWidget       *toolbar;
   GtkToggleButton *by_stage_button;
   GtkWidget       *order_hint;
   GtkBox          *groups_box;
   GtkWidget       *no_match_label;
-  AdwStatusPage   *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (PwPlanPage, pw_plan_page, GTK_TYPE_WIDGET)
@@ -43,7 +40,7 @@ G_DEFINE_FINAL_TYPE (PwPlanPage, pw_plan_page, GTK_TYPE_WIDGET)
 static gboolean
 by_stage (PwPlanPage *self)
 {
-  return gtk_toggle_button_get_active (self->by_stage_button) && !self->survivor_mode;
+  return gtk_toggle_button_get_active (self->by_stage_button);
 }
 
 static PwStore *
@@ -52,15 +49,6 @@ get_store (PwPlanPage *self)
   if (self->session == NULL || pw_session_get_state (self->session) != PW_SESSION_UNLOCKED)
     return NULL;
   return pw_session_get_store (self->session);
-}
-
-static const char *
-display_lang (PwPlanPage *self)
-{
-  /* Her view speaks her language where the pathway has it. */
-  if (self->survivor_mode && self->survivor != NULL)
-    return pw_survivor_get_preferred_language (self->survivor);
-  return NULL;
 }
 
 static char *
@@ -80,10 +68,9 @@ make_row (PwPlanPage *self,
           PwPlanItem *item,
           PwTemplate *template)
 {
-  PwPlanItemRow *row = pw_plan_item_row_new (item, template, display_lang (self));
+  PwPlanItemRow *row = pw_plan_item_row_new (item, template);
 
-  pw_plan_item_row_set_survivor_mode (row, self->survivor_mode);
-  pw_plan_item_row_set_reorderable (row, !by_stage (self) && !self->survivor_mode);
+  pw_plan_item_row_set_reorderable (row, !by_stage (self));
   g_signal_connect (row, "achieve", G_CALLBACK (on_row_achieve), self);
   g_signal_connect (row, "move", G_CALLBACK (on_row_move), self);
   g_signal_connect (row, "dropped-on", G_CALLBACK (on_row_dropped_on), self);
@@ -182,7 +169,7 @@ build_by_stage (PwPlanPage *self,
         continue;
 
       section = add_stage_section (self,
-                                   stage != NULL ? pw_stage_get_name (stage, display_lang (self))
+                                   stage != NULL ? pw_stage_get_name (stage, NULL)
                                                  : _("Not Linked to a Stage"),
                                    in_stage->len);
 
@@ -205,7 +192,7 @@ build_by_stage (PwPlanPage *self,
                 continue;
               if (group == NULL)
                 group = add_group (self, section,
-                                   domain != NULL ? pw_domain_get_name (domain, display_lang (self))
+                                   domain != NULL ? pw_domain_get_name (domain, NULL)
                                                   : _("Other Areas"));
               gtk_list_box_append (GTK_LIST_BOX (group), make_row (self, item, template));
               g_ptr_array_index (in_stage, i) = NULL;
@@ -219,8 +206,7 @@ build_her_order (PwPlanPage *self,
                  PwTemplate *template,
                  GPtrArray  *items)
 {
-  GtkWidget *group = add_group (self, GTK_WIDGET (self->groups_box),
-                                self->survivor_mode ? _("My Goals") : NULL);
+  GtkWidget *group = add_group (self, GTK_WIDGET (self->groups_box), NULL);
 
   for (guint i = 0; i < items->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (group), make_row (self, g_ptr_array_index (items, i), template));
@@ -294,7 +280,7 @@ rebuild (PwPlanPage *self)
     g_ptr_array_add (items, g_list_model_get_item (self->items, i));
 
   gtk_stack_set_visible_child_name (self->stack, n > 0 || self->survivor == NULL ? "plan" : "empty");
-  gtk_widget_set_visible (self->order_hint, !by_stage (self) && !self->survivor_mode && n > 1);
+  gtk_widget_set_visible (self->order_hint, !by_stage (self) && n > 1);
   if (n == 0)
     return;
 
@@ -490,8 +476,7 @@ static void
 on_row_activated (PwPlanItemRow *row,
                   PwPlanPage    *self)
 {
-  if (!self->survivor_mode)
-    open_editor (self, pw_plan_item_row_get_item (row), NULL);
+  open_editor (self, pw_plan_item_row_get_item (row), NULL);
 }
 
 static void
@@ -578,9 +563,9 @@ on_row_move (PwPlanItemRow *row,
   gint64 id = pw_plan_item_get_id (pw_plan_item_row_get_item (row));
   int from = index_of (self, id);
 
-  if (by_stage (self) || self->survivor_mode || from < 0)
+  if (by_stage (self) || from < 0)
     {
-      if (!self->survivor_mode && by_stage (self))
+      if (by_stage (self))
         pw_casework_toast (GTK_WIDGET (self), _("Switch to “Her Order” to change the order of her goals."));
       return;
     }
@@ -643,16 +628,6 @@ pw_plan_page_get_rows (PwPlanPage *self)
   return self->rows;
 }
 
-static void
-update_empty_page (PwPlanPage *self)
-{
-  gtk_widget_set_visible (self->toolbar, !self->survivor_mode);
-  gtk_widget_set_visible (adw_status_page_get_child (self->empty_page), !self->survivor_mode);
-  adw_status_page_set_description (self->empty_page,
-                                   self->survivor_mode ? NULL
-                                   : _("Write down what she wants to achieve, in her own words and in her own order."));
-}
-
 void
 pw_plan_page_set_survivor (PwPlanPage *self,
                            PwSurvivor *survivor)
@@ -677,27 +652,7 @@ pw_plan_page_set_survivor (PwPlanPage *self,
       g_signal_connect (self->items, "items-changed", G_CALLBACK (on_items_changed), self);
     }
   rebuild (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-item", survivor != NULL && !self->survivor_mode);
-}
-
-void
-pw_plan_page_set_survivor_mode (PwPlanPage *self,
-                                gboolean    survivor_mode)
-{
-  g_return_if_fail (PW_IS_PLAN_PAGE (self));
-
-  survivor_mode = !!survivor_mode;
-  if (self->survivor_mode == survivor_mode)
-    return;
-  self->survivor_mode = survivor_mode;
-  if (survivor_mode)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "pw-survivor-mode");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "pw-survivor-mode");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-item", self->survivor != NULL && !survivor_mode);
-  update_empty_page (self);
-  self->n_revealed = REVEAL_FIRST;
-  rebuild (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-item", survivor != NULL);
 }
 
 static void
@@ -768,12 +723,10 @@ pw_plan_page_class_init (PwPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PwPlanPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PwPlanPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PwPlanPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, PwPlanPage, by_stage_button);
   gtk_widget_class_bind_template_child (widget_class, PwPlanPage, order_hint);
   gtk_widget_class_bind_template_child (widget_class, PwPlanPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, PwPlanPage, no_match_label);
-  gtk_widget_class_bind_template_child (widget_class, PwPlanPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_grouping_toggled);
 }

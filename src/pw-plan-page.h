@@ -18,8 +18,6 @@ void      pw_plan_page_set_session       (PwPlanPage *self,
                                           PwSession  *session);
 void      pw_plan_page_set_survivor      (PwPlanPage *self,
                                           PwSurvivor *survivor);
-void      pw_plan_page_set_survivor_mode (PwPlanPage *self,
-                                          gboolean    survivor_mode);
 void      pw_plan_page_start_search      (PwPlanPage *self);
 /* Scrolls to her goal @item_id, focuses and highlights it. */
 gboolean  pw_plan_page_show_item         (PwPlanPage *self,

@@ -24,11 +24,9 @@ struct _PwSurvivorView
   PwSurvivor        *survivor;       /* live: the store keeps it current */
   gulong             changed_id;
   gboolean           folded;
-  gboolean           survivor_mode;
 
   AdwWindowTitle    *window_title;
   GtkWidget         *back_button;
-  GtkWidget         *menu_button;
   GtkWidget         *survivor_view_button;
   GtkWidget         *survivor_view_icon_button;
   AdwButtonContent  *survivor_view_content;
@@ -42,7 +40,7 @@ struct _PwSurvivorView
   GtkScrolledWindow *map_scroller;
   PwPlanPage        *plan_page;
   PwPathwayMap      *map;
-  /* Safety & consent, progress, notes: never in her survivor view. */
+  /* Safety & consent, progress, notes. */
   AdwViewStackPage  *team_pages[3];
 };
 
@@ -51,7 +49,6 @@ G_DEFINE_FINAL_TYPE (PwSurvivorView, pw_survivor_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_FOLDED,
-  PROP_SURVIVOR_MODE,
   N_PROPS
 };
 
@@ -69,7 +66,7 @@ update_actions (PwSurvivorView *self)
 {
   PwSurvivorStatus status = self->survivor != NULL ? pw_survivor_get_status (self->survivor)
                                                    : PW_SURVIVOR_STATUS_ACTIVE;
-  gboolean have = self->survivor != NULL && !self->survivor_mode;
+  gboolean have = self->survivor != NULL;
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "survivor.edit", have);
@@ -122,14 +119,12 @@ update_header (PwSurvivorView *self)
     }
 
   alias = pw_survivor_get_alias (s);
-  if (self->survivor_mode)
-    title = g_strdup (alias != NULL ? alias : pw_survivor_get_case_code (s));
-  else if (alias != NULL)
+  if (alias != NULL)
     title = g_strdup_printf ("%s · %s", pw_survivor_get_case_code (s), alias);
   else
     title = g_strdup (pw_survivor_get_case_code (s));
   adw_window_title_set_title (self->window_title, title);
-  details = self->survivor_mode ? NULL : details_text (self);
+  details = details_text (self);
   adw_window_title_set_subtitle (self->window_title, details ?: "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), details);
 
@@ -154,35 +149,17 @@ update_header (PwSurvivorView *self)
     }
   if (status_text != NULL)
     gtk_label_set_label (self->status_label, status_text);
-  gtk_revealer_set_reveal_child (self->status_revealer, status_text != NULL && !self->survivor_mode);
+  gtk_revealer_set_reveal_child (self->status_revealer, status_text != NULL);
   update_actions (self);
 }
 
 static void
-update_mode (PwSurvivorView *self)
+update_folded (PwSurvivorView *self)
 {
-  gboolean mode = self->survivor_mode;
-
-  gtk_widget_set_visible (self->menu_button, !mode);
-  gtk_widget_set_visible (self->back_button, self->folded && !mode);
+  gtk_widget_set_visible (self->back_button, self->folded);
   /* Narrow: the title needs the room more than the button's label. */
   gtk_widget_set_visible (self->survivor_view_button, !self->folded);
   gtk_widget_set_visible (self->survivor_view_icon_button, self->folded);
-  pw_plan_page_set_survivor_mode (self->plan_page, mode);
-  for (guint i = 0; i < G_N_ELEMENTS (self->team_pages); i++)
-    if (self->team_pages[i] != NULL)
-      adw_view_stack_page_set_visible (self->team_pages[i], !mode);
-  if (self->map != NULL)
-    {
-      pw_pathway_map_set_language (self->map, mode && self->survivor != NULL
-                                              ? pw_survivor_get_preferred_language (self->survivor) : NULL);
-      pw_pathway_map_set_show_risk (self->map, !mode);
-    }
-  if (mode)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "pw-survivor-mode");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "pw-survivor-mode");
-  update_header (self);
 }
 
 static void
@@ -245,7 +222,7 @@ pw_survivor_view_set_survivor_id (PwSurvivorView  *self,
   for (guint i = 0; i < G_N_ELEMENTS (self->team_pages); i++)
     if (self->team_pages[i] != NULL)
       g_object_set (adw_view_stack_page_get_child (self->team_pages[i]), "survivor-id", survivor_id, NULL);
-  update_mode (self);
+  update_header (self);
   return TRUE;
 }
 
@@ -607,9 +584,6 @@ pw_survivor_view_get_property (GObject    *object,
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
       break;
-    case PROP_SURVIVOR_MODE:
-      g_value_set_boolean (value, self->survivor_mode);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -631,16 +605,11 @@ pw_survivor_view_set_property (GObject      *object,
         return;
       self->folded = b;
       break;
-    case PROP_SURVIVOR_MODE:
-      if (self->survivor_mode == b)
-        return;
-      self->survivor_mode = b;
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
-  update_mode (self);
+  update_folded (self);
   g_object_notify_by_pspec (object, pspec);
 }
 
@@ -656,9 +625,6 @@ pw_survivor_view_class_init (PwSurvivorViewClass *klass)
 
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SURVIVOR_MODE] =
-    g_param_spec_boolean ("survivor-mode", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -679,7 +645,6 @@ pw_survivor_view_class_init (PwSurvivorViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/pathwaytool/Pathway/pw-survivor-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PwSurvivorView, window_title);
   gtk_widget_class_bind_template_child (widget_class, PwSurvivorView, back_button);
-  gtk_widget_class_bind_template_child (widget_class, PwSurvivorView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PwSurvivorView, survivor_view_button);
   gtk_widget_class_bind_template_child (widget_class, PwSurvivorView, survivor_view_icon_button);
   gtk_widget_class_bind_template_child (widget_class, PwSurvivorView, survivor_view_content);
