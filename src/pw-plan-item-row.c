@@ -15,6 +15,7 @@ struct _PwPlanItemRow
   PwPlanItem     *item;
   PwTemplate     *template;
   gboolean        reorderable;
+  int             shown_status;  /* whose class the status icon has; -1: none */
   char           *haystack;
   guint           highlight_source;
 
@@ -124,19 +125,25 @@ update (PwPlanItemRow *self)
   subtitle = g_strjoinv (" · ", (char **) parts->pdata);
   gtk_label_set_label (self->subtitle_label, subtitle);
 
-  gtk_image_set_from_icon_name (self->status_icon, pw_casework_plan_status_icon (status));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  pw_casework_plan_status_label (status), -1);
   /* No tooltips here: in GTK 4.8 setting one asks the X server where the
-   * pointer is, a round trip per row. The status is in the text anyway. */
-  for (int s = PW_PLAN_ITEM_STATUS_PROPOSED; s <= PW_PLAN_ITEM_STATUS_DROPPED; s++)
+   * pointer is, a round trip per row. The status is in the text anyway,
+   * and the buttons' tooltips come from the page. */
+  if (self->shown_status != (int) status)
     {
-      g_autofree char *css = g_strdup_printf ("pw-status-%s", pw_enum_to_nick (PW_TYPE_PLAN_ITEM_STATUS, s));
+      if (self->shown_status >= 0)
+        {
+          g_autofree char *old = g_strdup_printf ("pw-status-%s", pw_enum_to_nick (PW_TYPE_PLAN_ITEM_STATUS,
+                                                                                   self->shown_status));
 
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), css);
+          gtk_widget_remove_css_class (GTK_WIDGET (self->status_icon), old);
+        }
+      status_class = g_strdup_printf ("pw-status-%s", pw_enum_to_nick (PW_TYPE_PLAN_ITEM_STATUS, status));
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), status_class);
+      gtk_image_set_from_icon_name (self->status_icon, pw_casework_plan_status_icon (status));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pw_casework_plan_status_label (status), -1);
+      self->shown_status = status;
     }
-  status_class = g_strdup_printf ("pw-status-%s", pw_enum_to_nick (PW_TYPE_PLAN_ITEM_STATUS, status));
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_icon), status_class);
 
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue);
   if (overdue)
@@ -179,7 +186,32 @@ pw_plan_item_row_set_reorderable (PwPlanItemRow *self,
                                               reorderable ? GTK_PHASE_BUBBLE : GTK_PHASE_NONE);
   gtk_event_controller_set_propagation_phase (self->drop_target,
                                               reorderable ? GTK_PHASE_TARGET : GTK_PHASE_NONE);
-  update (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->drag_handle), reorderable);
+}
+
+const char *
+pw_plan_item_row_get_tooltip (PwPlanItemRow  *self,
+                              GtkWidget      *part,
+                              GtkWidget     **area)
+{
+  GtkWidget *achieve = GTK_WIDGET (self->achieve_button);
+  GtkWidget *handle = GTK_WIDGET (self->drag_handle);
+
+  g_return_val_if_fail (PW_IS_PLAN_ITEM_ROW (self), NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (part), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  if (gtk_widget_get_visible (achieve) && (part == achieve || gtk_widget_is_ancestor (part, achieve)))
+    {
+      *area = achieve;
+      return _("Mark as Achieved");
+    }
+  if (gtk_widget_get_visible (handle) && part == handle)
+    {
+      *area = handle;
+      return _("Drag to change her order");
+    }
+  return NULL;
 }
 
 gboolean
@@ -318,6 +350,7 @@ pw_plan_item_row_init (PwPlanItemRow *self)
   GtkDragSource *source;
   GtkDropTarget *target;
 
+  self->shown_status = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   source = gtk_drag_source_new ();

@@ -21,6 +21,11 @@ PwPlanItemRow *pw_plan_item_row_new            (PwPlanItem    *item,
 PwPlanItem    *pw_plan_item_row_get_item       (PwPlanItemRow *self);
 void           pw_plan_item_row_set_reorderable (PwPlanItemRow *self,
                                                  gboolean       reorderable);
+/* The tooltip for @part of the row (a widget under the pointer or
+ * focused) and in @area the widget it is about; NULL: none. */
+const char    *pw_plan_item_row_get_tooltip    (PwPlanItemRow  *self,
+                                                GtkWidget      *part,
+                                                GtkWidget     **area);
 /* Whether @query (folded words) matches anything the row shows. */
 gboolean       pw_plan_item_row_matches        (PwPlanItemRow *self,
                                                 const char    *query);

@@ -18,12 +18,14 @@ struct _PwPlanPage
   PwSession       *session;
   PwSurvivor      *survivor;
   GListModel      *items;          /* PwPlanItemList of her goals */
+  PwTemplate      *template;       /* her pathway, for the rows' steps */
   GPtrArray       *rows;           /* PwPlanItemRow, in display order */
+  GPtrArray       *pending;        /* PendingRow: the goals after them, not made yet */
   GHashTable      *placement;      /* item id → "stage|domain|priority" at build time */
   guint            rebuild_idle;
   guint            reveal_tick;
   guint            reveal_frames;
-  guint            n_revealed;     /* rows shown so far; G_MAXUINT: all */
+  guint            n_revealed;     /* rows to make so far; G_MAXUINT: all */
   gint64           focus_after;    /* item to focus once rebuilt */
 
   GtkSearchBar    *search_bar;
@@ -63,21 +65,73 @@ static void on_row_achieve (PwPlanItemRow *row, PwPlanPage *self);
 static void on_row_move (PwPlanItemRow *row, int delta, PwPlanPage *self);
 static void on_row_dropped_on (PwPlanItemRow *row, gint64 dragged_id, PwPlanPage *self);
 
-static GtkWidget *
-make_row (PwPlanPage *self,
-          PwPlanItem *item,
-          PwTemplate *template)
+/* A goal whose row is made when it is revealed, and the list it goes in. */
+typedef struct
 {
-  PwPlanItemRow *row = pw_plan_item_row_new (item, template);
+  PwPlanItem *item;
+  GtkListBox *list;
+} PendingRow;
+
+static void
+pending_row_free (gpointer data)
+{
+  PendingRow *pending = data;
+
+  g_object_unref (pending->item);
+  g_object_unref (pending->list);
+  g_free (pending);
+}
+
+static void
+make_row (PwPlanPage *self,
+          GtkListBox *list,
+          PwPlanItem *item)
+{
+  PwPlanItemRow *row = pw_plan_item_row_new (item, self->template);
 
   pw_plan_item_row_set_reorderable (row, !by_stage (self));
   g_signal_connect (row, "achieve", G_CALLBACK (on_row_achieve), self);
   g_signal_connect (row, "move", G_CALLBACK (on_row_move), self);
   g_signal_connect (row, "dropped-on", G_CALLBACK (on_row_dropped_on), self);
   g_ptr_array_add (self->rows, row);
+  gtk_list_box_append (list, GTK_WIDGET (row));
+}
+
+/* Rows are made in display order, the first ones at once and the rest
+ * as they are revealed: appended at the end of their list, they keep
+ * their place. */
+static void
+add_row (PwPlanPage *self,
+         GtkWidget  *list,
+         PwPlanItem *item)
+{
+  PendingRow *pending;
+
   g_hash_table_insert (self->placement, g_memdup2 (&(gint64) { pw_plan_item_get_id (item) }, sizeof (gint64)),
                        placement_of (item));
-  return GTK_WIDGET (row);
+  if (self->pending->len == 0 && self->rows->len < self->n_revealed)
+    {
+      make_row (self, GTK_LIST_BOX (list), item);
+      return;
+    }
+  pending = g_new (PendingRow, 1);
+  pending->item = g_object_ref (item);
+  pending->list = g_object_ref (GTK_LIST_BOX (list));
+  g_ptr_array_add (self->pending, pending);
+}
+
+static void
+make_pending_rows (PwPlanPage *self,
+                   guint       n)
+{
+  n = MIN (n, self->pending->len);
+  for (guint i = 0; i < n; i++)
+    {
+      PendingRow *pending = g_ptr_array_index (self->pending, i);
+
+      make_row (self, pending->list, pending->item);
+    }
+  g_ptr_array_remove_range (self->pending, 0, n);
 }
 
 static void
@@ -116,7 +170,9 @@ add_stage_section (PwPlanPage *self,
                    guint       n_items)
 {
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* A grid: a horizontal box of GTK 4.8 measures a wrapping label's width
+   * for its height, a binary search of layouts, at every allocation. */
+  GtkWidget *header = gtk_grid_new ();
   GtkWidget *label = gtk_label_new (title);
   g_autofree char *count = g_strdup_printf (ngettext ("%u goal", "%u goals", n_items), n_items);
   GtkWidget *count_label = gtk_label_new (count);
@@ -127,8 +183,9 @@ add_stage_section (PwPlanPage *self,
   gtk_widget_add_css_class (count_label, "dim-label");
   gtk_widget_set_valign (count_label, GTK_ALIGN_BASELINE);
   gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
-  gtk_box_append (GTK_BOX (header), label);
-  gtk_box_append (GTK_BOX (header), count_label);
+  gtk_grid_set_column_spacing (GTK_GRID (header), 8);
+  gtk_grid_attach (GTK_GRID (header), label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (header), count_label, 1, 0, 1, 1);
   gtk_box_append (GTK_BOX (section), header);
   gtk_widget_add_css_class (section, "pw-plan-stage");
   gtk_box_append (self->groups_box, section);
@@ -137,10 +194,9 @@ add_stage_section (PwPlanPage *self,
 
 static void
 build_by_stage (PwPlanPage *self,
-                PwTemplate *template,
                 GPtrArray  *items)
 {
-  g_autoptr(GPtrArray) stage_ids = g_ptr_array_new ();
+  PwTemplate *template = self->template;
   GListModel *stages = template != NULL ? pw_template_get_stages (template) : NULL;
   GListModel *domains = template != NULL ? pw_template_get_domains (template) : NULL;
   g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
@@ -194,7 +250,7 @@ build_by_stage (PwPlanPage *self,
                 group = add_group (self, section,
                                    domain != NULL ? pw_domain_get_name (domain, NULL)
                                                   : _("Other Areas"));
-              gtk_list_box_append (GTK_LIST_BOX (group), make_row (self, item, template));
+              add_row (self, group, item);
               g_ptr_array_index (in_stage, i) = NULL;
             }
         }
@@ -203,20 +259,19 @@ build_by_stage (PwPlanPage *self,
 
 static void
 build_her_order (PwPlanPage *self,
-                 PwTemplate *template,
                  GPtrArray  *items)
 {
   GtkWidget *group = add_group (self, GTK_WIDGET (self->groups_box), NULL);
 
   for (guint i = 0; i < items->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (group), make_row (self, g_ptr_array_index (items, i), template));
+    add_row (self, group, g_ptr_array_index (items, i));
 }
 
 static void apply_search (PwPlanPage *self);
 
-/* Laying out a goal's wrapped text is most of the cost of a plan: show
- * the first ones at once and the rest over the next frames, so her plan
- * opens quickly even with a hundred goals. */
+/* Making and laying out a goal's row is most of the cost of a plan:
+ * show the first ones at once and the rest over the next frames, so her
+ * plan opens quickly even with a hundred goals. */
 #define REVEAL_FIRST 24
 #define REVEAL_STEP  24
 
@@ -230,9 +285,8 @@ reveal_more (GtkWidget     *widget,
 
   if (self->reveal_frames++ == 0)
     return G_SOURCE_CONTINUE;
-  self->n_revealed += REVEAL_STEP;
-  if (self->n_revealed >= self->rows->len)
-    self->n_revealed = G_MAXUINT;
+  make_pending_rows (self, REVEAL_STEP);
+  self->n_revealed = self->pending->len > 0 ? self->rows->len : G_MAXUINT;
   apply_search (self);
   if (self->n_revealed != G_MAXUINT)
     return G_SOURCE_CONTINUE;
@@ -254,6 +308,7 @@ reveal_all (PwPlanPage *self)
   stop_revealing (self);
   if (self->n_revealed != G_MAXUINT)
     {
+      make_pending_rows (self, G_MAXUINT);
       self->n_revealed = G_MAXUINT;
       apply_search (self);
     }
@@ -263,16 +318,16 @@ static void
 rebuild (PwPlanPage *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  PwTemplate *template = NULL;
   GtkWidget *child;
   guint n;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   stop_revealing (self);
 
+  g_ptr_array_set_size (self->pending, 0);
+  g_ptr_array_set_size (self->rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
-  g_ptr_array_set_size (self->rows, 0);
   g_hash_table_remove_all (self->placement);
 
   n = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
@@ -284,16 +339,18 @@ rebuild (PwPlanPage *self)
   if (n == 0)
     return;
 
+  g_clear_object (&self->template);
   if (self->session != NULL && self->survivor != NULL)
-    template = pw_casework_get_template (self->session, pw_survivor_get_template_id (self->survivor));
+    g_set_object (&self->template,
+                  pw_casework_get_template (self->session, pw_survivor_get_template_id (self->survivor)));
   if (by_stage (self))
-    build_by_stage (self, template, items);
+    build_by_stage (self, items);
   else
-    build_her_order (self, template, items);
+    build_her_order (self, items);
 
   apply_search (self);
   /* Only a plan just opened comes in steps; later changes show at once. */
-  if (self->n_revealed != G_MAXUINT && self->rows->len > self->n_revealed)
+  if (self->pending->len > 0)
     {
       self->reveal_frames = 0;
       self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_more, NULL, NULL);
@@ -363,7 +420,7 @@ apply_search (PwPlanPage *self)
       PwPlanItemRow *row = g_ptr_array_index (self->rows, i);
       gboolean match = pw_plan_item_row_matches (row, query);
 
-      gtk_widget_set_visible (GTK_WIDGET (row), match && i < self->n_revealed);
+      gtk_widget_set_visible (GTK_WIDGET (row), match);
       any |= match;
     }
 
@@ -401,11 +458,45 @@ apply_search (PwPlanPage *self)
   gtk_widget_set_visible (self->no_match_label, !any && self->rows->len > 0);
 }
 
+/* One tooltip handler for the buttons of every row: in GTK 4.8 giving a
+ * widget a tooltip asks the X server where the pointer is, a round trip
+ * for each of a hundred rows. */
+static gboolean
+on_query_tooltip (GtkWidget  *box,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  PwPlanPage *self)
+{
+  GtkWidget *part = keyboard_mode ? gtk_root_get_focus (gtk_widget_get_root (box))
+                                  : gtk_widget_pick (box, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = part != NULL ? gtk_widget_get_ancestor (part, PW_TYPE_PLAN_ITEM_ROW) : NULL;
+  GtkWidget *area = NULL;
+  graphene_rect_t bounds;
+  const char *text;
+
+  if (row == NULL || !gtk_widget_is_ancestor (row, box))
+    return FALSE;
+  text = pw_plan_item_row_get_tooltip (PW_PLAN_ITEM_ROW (row), part, &area);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  if (gtk_widget_compute_bounds (area, box, &bounds))
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { bounds.origin.x, bounds.origin.y,
+                                                         bounds.size.width, bounds.size.height });
+  return TRUE;
+}
+
 static void
 on_search_changed (PwPlanPage *self)
 {
-  /* A search looks through all of her goals. */
-  reveal_all (self);
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* A search looks through all of her goals; the empty search that
+   * follows opening a plan leaves the rest to come in steps. */
+  if (query != NULL && *query != '\0')
+    reveal_all (self);
   apply_search (self);
 }
 
@@ -685,7 +776,9 @@ pw_plan_page_dispose (GObject *object)
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->template);
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_PLAN_PAGE);
   /* Children without an id are not the template's to drop. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -735,6 +828,7 @@ static void
 pw_plan_page_init (PwPlanPage *self)
 {
   self->rows = g_ptr_array_new ();
+  self->pending = g_ptr_array_new_with_free_func (pending_row_free);
   self->n_revealed = G_MAXUINT;
   self->placement = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
@@ -743,6 +837,8 @@ pw_plan_page_init (PwPlanPage *self)
                                   GTK_ORIENTATION_VERTICAL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_entry_set_search_delay (self->search_entry, 60);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->groups_box), TRUE);
+  g_signal_connect (self->groups_box, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-item", FALSE);
   gtk_stack_set_visible_child_name (self->stack, "plan");
 }
