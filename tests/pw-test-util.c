@@ -244,6 +244,75 @@ pw_test_find_with_class (GtkWidget  *root,
 }
 
 void
+pw_test_set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* Makes glibc drop translations cached for the previous language. */
+  setlocale (LC_MESSAGES, "");
+}
+
+/* The one application of the test binary: GApplication registers once per
+ * process. Transfer none. */
+PwApplication *
+pw_test_get_application (void)
+{
+  static PwApplication *app;
+
+  if (app == NULL)
+    {
+      app = pw_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+    }
+  return app;
+}
+
+/* The visible toplevel of @type (a dialog, a window), or NULL. */
+GtkWindow *
+pw_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      /* GTK keeps its own reference to every toplevel. */
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* Clicks @button as a person would: it must be there and sensitive. */
+void
+pw_test_click_button (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* gtk_widget_activate() on a button clicks only after a 250 ms animation. */
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Clicks the visible button labelled @label below @root. */
+void
+pw_test_click (GtkWidget  *root,
+               const char *label)
+{
+  GtkWidget *button = pw_test_find (root, GTK_TYPE_BUTTON, label);
+
+  if (button == NULL)
+    {
+      g_autoptr(GPtrArray) texts = pw_test_collect_texts (root);
+
+      for (guint i = 0; i < texts->len; i++)
+        g_test_message ("  visible: %s", (char *) g_ptr_array_index (texts, i));
+      g_error ("no visible button “%s”", label);
+    }
+  pw_test_click_button (button);
+}
+
+void
 pw_test_wait_until (gboolean (*condition) (gpointer),
                     gpointer   data,
                     guint      timeout_ms)
@@ -266,92 +335,56 @@ unescape_po (const char *quoted)
   return g_strcompress (inner);
 }
 
-static void
-add_msgid (GHashTable *set,
-           GString    *msgid)
+void
+pw_test_po_entry_free (PwTestPoEntry *entry)
 {
-  g_autoptr(GString) plain = g_string_new (NULL);
-
-  if (msgid->len == 0)
-    return;
-  g_hash_table_add (set, g_strdup (msgid->str));
-  /* Labels show mnemonics without their underscore. */
-  for (const char *p = msgid->str; *p; p++)
-    if (*p != '_')
-      g_string_append_c (plain, *p);
-  g_hash_table_add (set, g_string_free (g_steal_pointer (&plain), FALSE));
+  g_free (entry->msgctxt);
+  g_free (entry->msgid);
+  g_strfreev (entry->msgstr);
+  g_free (entry);
 }
 
-/* Our own catalogue's msgids (po/@language.po), so a test can tell our
- * untranslated strings from a toolkit's. */
-GHashTable *
-pw_test_load_msgids (const char *language)
+static void
+string_free (gpointer string)
 {
-  g_autofree char *path = g_strdup_printf ("%s/po/%s.po", pw_test_source_root (), language);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GString) msgid = g_string_new (NULL);
-  gboolean in_msgid = FALSE;
+  g_string_free (string, TRUE);
+}
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+static void
+add_entry (GPtrArray  *entries,
+           GString   **msgctxt,
+           GString   **msgid,
+           GPtrArray  *msgstr)
+{
+  if (*msgid != NULL)
     {
-      const char *line = lines[i];
+      PwTestPoEntry *entry = g_new0 (PwTestPoEntry, 1);
+      g_autoptr(GStrvBuilder) forms = g_strv_builder_new ();
 
-      if (g_str_has_prefix (line, "msgid \""))
-        {
-          g_autofree char *part = unescape_po (line + 6);
-
-          add_msgid (set, msgid);
-          g_string_assign (msgid, part);
-          in_msgid = TRUE;
-        }
-      else if (in_msgid && line[0] == '"')
-        {
-          g_autofree char *part = unescape_po (line);
-
-          g_string_append (msgid, part);
-        }
-      else
-        in_msgid = FALSE;
+      for (guint i = 0; i < msgstr->len; i++)
+        g_strv_builder_add (forms, ((GString *) g_ptr_array_index (msgstr, i))->str);
+      entry->msgctxt = *msgctxt != NULL ? g_string_free (g_steal_pointer (msgctxt), FALSE) : NULL;
+      entry->msgid = g_string_free (g_steal_pointer (msgid), FALSE);
+      entry->msgstr = g_strv_builder_end (forms);
+      g_ptr_array_add (entries, entry);
     }
-  add_msgid (set, msgid);
-  return set;
+  if (*msgctxt != NULL)
+    g_string_free (g_steal_pointer (msgctxt), TRUE);
+  g_ptr_array_set_size (msgstr, 0);
 }
 
-static void
-add_translation (GHashTable *table,
-                 GString    *msgid,
-                 GString    *msgstr)
-{
-  g_autoptr(GString) plain_id = NULL;
-  g_autoptr(GString) plain_str = NULL;
-
-  if (msgid->len == 0 || msgstr->len == 0)
-    return;
-  g_hash_table_insert (table, g_strdup (msgid->str), g_strdup (msgstr->str));
-  /* Labels show mnemonics without their underscore. */
-  plain_id = g_string_new (msgid->str);
-  plain_str = g_string_new (msgstr->str);
-  g_string_replace (plain_id, "_", "", 0);
-  g_string_replace (plain_str, "_", "", 0);
-  g_hash_table_insert (table, g_string_free (g_steal_pointer (&plain_id), FALSE),
-                       g_string_free (g_steal_pointer (&plain_str), FALSE));
-}
-
-/* Our catalogue for @language (po/@language.po): msgid → translation (the
- * first plural form), with and without mnemonic underscores. */
-GHashTable *
-pw_test_load_catalog (const char *language)
+/* Our catalogue for @language (po/@language.po), entry by entry in the
+ * file's order, the header included and obsolete entries left out. */
+GPtrArray *
+pw_test_load_po (const char *language)
 {
   g_autofree char *path = g_strdup_printf ("%s/po/%s.po", pw_test_source_root (), language);
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
-  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GString) msgid = g_string_new (NULL);
-  g_autoptr(GString) msgstr = g_string_new (NULL);
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) pw_test_po_entry_free);
+  GString *msgctxt = NULL;
+  GString *msgid = NULL;
+  g_autoptr(GPtrArray) msgstr = g_ptr_array_new_with_free_func (string_free);
   GString *current = NULL;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -362,24 +395,83 @@ pw_test_load_catalog (const char *language)
       const char *quote = strchr (line, '"');
       g_autofree char *part = quote != NULL && line[0] != '#' ? unescape_po (quote) : NULL;
 
-      if (g_str_has_prefix (line, "msgid \""))
+      if (part == NULL)
+        current = NULL;
+      else if (g_str_has_prefix (line, "msgctxt \""))
         {
-          add_translation (table, msgid, msgstr);
-          g_string_assign (msgid, part);
-          g_string_truncate (msgstr, 0);
-          current = msgid;
+          add_entry (entries, &msgctxt, &msgid, msgstr);
+          current = msgctxt = g_string_new (part);
         }
-      else if (g_str_has_prefix (line, "msgstr \"") || g_str_has_prefix (line, "msgstr[0] \""))
+      else if (g_str_has_prefix (line, "msgid \""))
         {
-          g_string_assign (msgstr, part);
-          current = msgstr;
+          /* After its msgctxt, a msgid is still the same entry. */
+          if (msgid != NULL)
+            add_entry (entries, &msgctxt, &msgid, msgstr);
+          current = msgid = g_string_new (part);
+        }
+      else if (g_str_has_prefix (line, "msgstr \"") || g_str_has_prefix (line, "msgstr["))
+        {
+          current = g_string_new (part);
+          g_ptr_array_add (msgstr, current);
         }
       else if (line[0] == '"' && current != NULL)
         g_string_append (current, part);
       else
         current = NULL;
     }
-  add_translation (table, msgid, msgstr);
+  add_entry (entries, &msgctxt, &msgid, msgstr);
+  return entries;
+}
+
+/* Labels show mnemonics without their underscore. */
+static char *
+without_mnemonics (const char *text)
+{
+  GString *plain = g_string_new (text);
+
+  g_string_replace (plain, "_", "", 0);
+  return g_string_free (plain, FALSE);
+}
+
+/* Our own catalogue's msgids (po/@language.po), with and without mnemonic
+ * underscores, so a test can tell our untranslated strings from a
+ * toolkit's. */
+GHashTable *
+pw_test_load_msgids (const char *language)
+{
+  g_autoptr(GPtrArray) entries = pw_test_load_po (language);
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PwTestPoEntry *entry = g_ptr_array_index (entries, i);
+
+      if (*entry->msgid == '\0')
+        continue;
+      g_hash_table_add (set, g_strdup (entry->msgid));
+      g_hash_table_add (set, without_mnemonics (entry->msgid));
+    }
+  return set;
+}
+
+/* Our catalogue for @language (po/@language.po): msgid → translation (the
+ * first plural form), with and without mnemonic underscores. */
+GHashTable *
+pw_test_load_catalog (const char *language)
+{
+  g_autoptr(GPtrArray) entries = pw_test_load_po (language);
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PwTestPoEntry *entry = g_ptr_array_index (entries, i);
+      const char *translation = entry->msgstr[0];
+
+      if (*entry->msgid == '\0' || translation == NULL || *translation == '\0')
+        continue;
+      g_hash_table_insert (table, g_strdup (entry->msgid), g_strdup (translation));
+      g_hash_table_insert (table, without_mnemonics (entry->msgid), without_mnemonics (translation));
+    }
   return table;
 }
 

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "pw-application.h"
 #include "pw-caseload-view.h"
@@ -28,27 +27,6 @@ static const char *untranslatable[] = { "Pathway", "PW-0001", "PW-0002", "Plan",
 
 static const char *test_passphrase = "orange kettle under seven lanterns";
 
-static PwApplication *the_app;
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "");
-}
-
-static PwApplication *
-get_application (void)
-{
-  if (the_app == NULL)
-    {
-      the_app = pw_application_new ();
-      g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, NULL));
-    }
-  return the_app;
-}
-
 static PwSession *
 new_unlocked_session (void)
 {
@@ -71,7 +49,7 @@ open_window (PwSession *session,
              int        width,
              int        height)
 {
-  GtkWindow *window = GTK_WINDOW (pw_window_new (get_application (), session));
+  GtkWindow *window = GTK_WINDOW (pw_window_new (pw_test_get_application (), session));
 
   gtk_window_set_default_size (window, width, height);
   gtk_window_present (window);
@@ -79,23 +57,6 @@ open_window (PwSession *session,
   pw_test_iterate (100);
   pw_test_wait_for_frame (GTK_WIDGET (window));
   return GTK_WIDGET (window);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *window = g_list_model_get_item (toplevels, i);
-
-      /* GTK keeps its own reference to every toplevel. */
-      g_object_unref (window);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
 }
 
 static void
@@ -121,18 +82,6 @@ type_into (GtkWidget  *root,
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
-click (GtkWidget  *root,
-       const char *label)
-{
-  GtkWidget *button = pw_test_find (root, GTK_TYPE_BUTTON, label);
-
-  if (button == NULL)
-    g_error ("no visible button “%s”", label);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
 }
 
 static void
@@ -187,7 +136,7 @@ first_risk_review (gboolean assess)
   g_autoptr(GtkStringObject) reason = NULL;
 
   pw_test_iterate (50);
-  dialog = GTK_WIDGET (find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   pw_test_wait_for_frame (dialog);
@@ -203,12 +152,12 @@ first_risk_review (gboolean assess)
       pw_test_iterate (100);
       pw_test_wait_for_frame (dialog);
       g_free (pw_test_screenshot (dialog, "casework-first-risk-review-en"));
-      click (dialog, "_Save Review");
+      pw_test_click (dialog, "_Save Review");
     }
   else
-    click (dialog, "_Cancel");
+    pw_test_click (dialog, "_Cancel");
   pw_test_iterate (50);
-  g_assert_null (find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
+  g_assert_null (pw_test_find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
 }
 
 static gint64
@@ -223,7 +172,7 @@ create_survivor_through_form (GtkWidget  *window,
 
   g_assert_true (gtk_widget_activate_action (window, "win.new-survivor", NULL));
   pw_test_iterate (50);
-  editor = PW_SURVIVOR_EDITOR (find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
+  editor = PW_SURVIVOR_EDITOR (pw_test_find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
   g_assert_nonnull (editor);
   pw_test_wait_for_frame (GTK_WIDGET (editor));
 
@@ -246,9 +195,9 @@ create_survivor_through_form (GtkWidget  *window,
   pw_test_iterate (400);
   g_free (pw_test_screenshot (GTK_WIDGET (editor), "casework-new-survivor-en"));
 
-  click (GTK_WIDGET (editor), "_Add");
+  pw_test_click (GTK_WIDGET (editor), "_Add");
   pw_test_iterate (50);
-  g_assert_null (find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
+  g_assert_null (pw_test_find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
   first_risk_review (assess);
   return pw_survivor_view_get_survivor_id (survivor_view (window));
 }
@@ -265,7 +214,7 @@ add_goal_through_form (GtkWidget  *window,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (plan_page (window)), "plan.add-item", NULL));
   pw_test_iterate (20);
-  editor = PW_PLAN_ITEM_EDITOR (find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR));
+  editor = PW_PLAN_ITEM_EDITOR (pw_test_find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR));
   g_assert_nonnull (editor);
   set_text_view (GTK_WIDGET (editor), 0, words);
   type_into (GTK_WIDGET (editor), "Title for the Team", title);
@@ -276,9 +225,9 @@ add_goal_through_form (GtkWidget  *window,
       pw_test_iterate (400);
       g_free (pw_test_screenshot (GTK_WIDGET (editor), "casework-new-goal-en"));
     }
-  click (GTK_WIDGET (editor), "_Add");
+  pw_test_click (GTK_WIDGET (editor), "_Add");
   pw_test_iterate (50);
-  g_assert_null (find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR));
+  g_assert_null (pw_test_find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR));
 
   g_assert_cmpuint (pw_plan_page_get_rows (plan_page (window))->len, ==, before + 1);
   for (guint i = 0; i < pw_plan_page_get_rows (plan_page (window))->len; i++)
@@ -328,7 +277,7 @@ wait_for_dialog (void)
   AdwMessageDialog *dialog;
 
   pw_test_iterate (50);
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (pw_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   pw_test_wait_for_frame (GTK_WIDGET (dialog));
   return dialog;
@@ -385,7 +334,7 @@ test_casework_flow (void)
   GPtrArray *rows;
   gint64 sid, other, a, b, c;
 
-  set_language ("en");
+  pw_test_set_language ("en");
   window = open_window (session, 1400, 900);
   g_assert_nonnull (pw_test_find (window, ADW_TYPE_STATUS_PAGE, "Welcome to Pathway"));
 
@@ -431,8 +380,7 @@ test_casework_flow (void)
 
   /* Achieving a goal: a milestone for her map, and a toast. */
   achieve = pw_test_find_with_class (GTK_WIDGET (row_for (window, c)), GTK_TYPE_BUTTON, "pw-achieve-button");
-  g_assert_nonnull (achieve);
-  g_signal_emit_by_name (achieve, "clicked");
+  pw_test_click_button (achieve);
   pw_test_iterate (50);
   {
     g_autoptr(PwPlanItem) item = pw_store_get_plan_item (store, c, &error);
@@ -447,7 +395,7 @@ test_casework_flow (void)
   g_free (pw_test_screenshot (window, "casework-plan-achieved-en"));
 
   /* Her order: Alt+Down on the first goal in "Her Order". */
-  click (window, "Her Order");
+  pw_test_click (window, "Her Order");
   g_signal_emit_by_name (row_for (window, a), "move", 1);
   pw_test_iterate (20);
   rows = pw_plan_page_get_rows (plan_page (window));
@@ -476,7 +424,7 @@ test_casework_flow (void)
   g_signal_emit_by_name (row_for (window, a), "activate");
   pw_test_iterate (50);
   {
-    GtkWidget *editor = GTK_WIDGET (find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR));
+    GtkWidget *editor = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR));
 
     g_assert_nonnull (editor);
     g_assert_nonnull (pw_test_find (editor, ADW_TYPE_PREFERENCES_ROW, "In progress"));
@@ -529,7 +477,7 @@ test_casework_flow (void)
   pw_test_iterate (150);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_nonnull (pw_test_find (window, ADW_TYPE_STATUS_PAGE, "No Matches"));
-  click (window, "_Clear Search and Filters");
+  pw_test_click (window, "_Clear Search and Filters");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   g_object_set (caseload (window), "key-worker-filter", "example colleague", NULL);
@@ -589,7 +537,7 @@ test_casework_flow (void)
     g_assert_nonnull (moved);
     gtk_check_button_set_active (GTK_CHECK_BUTTON (moved), TRUE);
     g_free (pw_test_screenshot (GTK_WIDGET (dialog), "casework-close-dialog-en"));
-    click (GTK_WIDGET (dialog), "C_lose Case");
+    pw_test_click (GTK_WIDGET (dialog), "C_lose Case");
   }
   {
     g_autoptr(PwSurvivor) s = pw_store_get_survivor (store, sid, &error);
@@ -613,7 +561,7 @@ test_casework_flow (void)
     gtk_editable_set_text (GTK_EDITABLE (entry), "PW-0001");
     g_assert_true (adw_message_dialog_get_response_enabled (dialog, "delete"));
     g_free (pw_test_screenshot (GTK_WIDGET (dialog), "casework-delete-dialog-en"));
-    click (GTK_WIDGET (dialog), "_Delete");
+    pw_test_click (GTK_WIDGET (dialog), "_Delete");
   }
   g_assert_null (pw_store_get_survivor (store, sid, &error));
   g_assert_error (error, PW_STORE_ERROR, PW_STORE_ERROR_NO_RECORD);
@@ -628,10 +576,10 @@ test_casework_flow (void)
   g_signal_emit_by_name (caseload (window), "survivor-activated", other);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "survivor.edit", NULL));
   pw_test_iterate (20);
-  g_assert_nonnull (find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
+  g_assert_nonnull (pw_test_find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
   g_assert_true (gtk_widget_activate_action (window, "win.lock", NULL));
   pw_test_iterate (20);
-  g_assert_null (find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
+  g_assert_null (pw_test_find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
   g_assert_null (pw_caseload_view_get_model (sidebar));
   g_assert_cmpint (pw_survivor_view_get_survivor_id (view), ==, 0);
   g_assert_null (pw_test_find (window, GTK_TYPE_LABEL, "PW-0002 · Example Jasmine"));
@@ -772,7 +720,7 @@ shoot_screens (Screens    *screens,
       g_ptr_array_add (texts, g_strdup (g_ptr_array_index (t_, i_))); \
   } G_STMT_END
 
-  set_language (language);
+  pw_test_set_language (language);
   adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = wide ? open_window (screens->session, 1400, 900) : open_window (screens->session, 400, 800);
   if (!wide)
@@ -789,7 +737,7 @@ shoot_screens (Screens    *screens,
   g_signal_emit_by_name (caseload (window), "survivor-activated", screens->survivor_id);
   pw_survivor_view_show_page (survivor_view (window), "plan");
   SHOOT ("plan", window);
-  click (window, pw_test_find (window, GTK_TYPE_TOGGLE_BUTTON, _("Her Order")) ? _("Her Order") : "Her Order");
+  pw_test_click (window, pw_test_find (window, GTK_TYPE_TOGGLE_BUTTON, _("Her Order")) ? _("Her Order") : "Her Order");
   SHOOT ("plan-her-order", window);
 
   pw_survivor_view_show_page (survivor_view (window), "pathway");
@@ -814,7 +762,7 @@ shoot_screens (Screens    *screens,
 
   gtk_widget_activate_action (GTK_WIDGET (survivor_view (window)), "survivor.edit", NULL);
   pw_test_iterate (30);
-  editor = GTK_WIDGET (find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
+  editor = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_SURVIVOR_EDITOR));
   g_assert_nonnull (editor);
   if (!wide)
     gtk_window_set_default_size (GTK_WINDOW (editor), 400, 800);
@@ -823,7 +771,7 @@ shoot_screens (Screens    *screens,
 
   g_signal_emit_by_name (g_ptr_array_index (pw_plan_page_get_rows (plan_page (window)), 0), "activate");
   pw_test_iterate (30);
-  editor = GTK_WIDGET (find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR));
+  editor = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR));
   g_assert_nonnull (editor);
   if (!wide)
     gtk_window_set_default_size (GTK_WINDOW (editor), 400, 800);
@@ -874,7 +822,7 @@ test_casework_screens (void)
       assert_translated (en, it, "it");
       assert_translated (en, es, "es");
     }
-  set_language ("en");
+  pw_test_set_language ("en");
 }
 
 int

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "pw-application.h"
@@ -20,13 +19,6 @@
 static const char *worker_passphrase = "orange kettle under seven lanterns";
 static const char *file_passphrase = "violet harbour under nine kites";
 
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "");
-}
-
 static PwSession *
 new_session (const char *directory)
 {
@@ -36,20 +28,6 @@ new_session (const char *directory)
 
   pw_session_set_kdf_cost (session, pw_kdf_cost_fast ());
   return session;
-}
-
-static PwApplication *the_app;
-
-static PwApplication *
-new_application (void)
-{
-  if (the_app == NULL)
-    {
-      the_app = pw_application_new ();
-      g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, NULL));
-    }
-  return g_object_ref (the_app);
 }
 
 static GtkWindow *
@@ -74,24 +52,6 @@ visible_page (GtkWidget *window)
   GtkStack *stack = GTK_STACK (pw_test_find (window, GTK_TYPE_STACK, NULL));
 
   return gtk_stack_get_visible_child_name (stack);
-}
-
-static void
-click (GtkWidget  *root,
-       const char *label)
-{
-  GtkWidget *button = pw_test_find (root, GTK_TYPE_BUTTON, label);
-
-  if (button == NULL)
-    {
-      g_autoptr(GPtrArray) texts = pw_test_collect_texts (root);
-
-      for (guint i = 0; i < texts->len; i++)
-        g_test_message ("  visible: %s", (char *) g_ptr_array_index (texts, i));
-      g_error ("no visible button “%s”", label);
-    }
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
 }
 
 static void
@@ -157,7 +117,7 @@ shoot (GtkWidget  *widget,
 static void
 test_demo_from_first_run (void)
 {
-  g_autoptr(PwApplication) app = new_application ();
+  PwApplication *app = pw_test_get_application ();
   g_autofree char *dir = g_dir_make_tmp ("pw-demo-ui-XXXXXX", NULL);
   g_autoptr(PwSession) session = new_session (dir);
   const char *languages[] = { "en", "it" };
@@ -167,14 +127,14 @@ test_demo_from_first_run (void)
     {
       g_autofree char *name = NULL;
 
-      set_language (languages[l]);
+      pw_test_set_language (languages[l]);
       window = open_window (app, session, 1100, 720);
       g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "setup");
       g_assert_false (banner_shown (GTK_WIDGET (window)));
       if (l == 0)
         shoot (GTK_WIDGET (window), "exchange-setup-page-en");
 
-      click (GTK_WIDGET (window), l == 0 ? "Explore with _Example Cases" : _("Explore with _Example Cases"));
+      pw_test_click (GTK_WIDGET (window), l == 0 ? "Explore with _Example Cases" : _("Explore with _Example Cases"));
       /* Past the banner's slide-down. */
       pw_test_iterate (500);
       g_assert_true (pw_session_get_demo (session));
@@ -203,7 +163,7 @@ test_demo_from_first_run (void)
       name = g_strdup_printf ("exchange-demo-window-%s", languages[l]);
       shoot (GTK_WIDGET (window), name);
 
-      click (GTK_WIDGET (window), l == 0 ? "_Close Demo" : _("_Close Demo"));
+      pw_test_click (GTK_WIDGET (window), l == 0 ? "_Close Demo" : _("_Close Demo"));
       pw_test_iterate (50);
       g_assert_false (pw_session_get_demo (session));
       g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "setup");
@@ -215,21 +175,21 @@ test_demo_from_first_run (void)
   /* No vault, no file: the folder the vault would live in is still empty. */
   g_assert_cmpuint (count_entries (dir), ==, 0);
   g_assert_false (pw_vault_exists (pw_session_get_vault (session)));
-  set_language ("en");
+  pw_test_set_language ("en");
 }
 
 /* From the lock screen: the vault stays locked; closing comes back to it. */
 static void
 test_demo_from_lock_page (void)
 {
-  g_autoptr(PwApplication) app = new_application ();
+  PwApplication *app = pw_test_get_application ();
   g_autofree char *dir = g_dir_make_tmp ("pw-demo-ui-XXXXXX", NULL);
   g_autoptr(PwSession) session = new_session (dir);
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   GtkWindow *window;
 
-  set_language ("en");
+  pw_test_set_language ("en");
   key = pw_vault_create (pw_session_get_vault (session), "Test Worker", worker_passphrase,
                          pw_kdf_cost_fast (), &error);
   g_assert_no_error (error);
@@ -238,7 +198,7 @@ test_demo_from_lock_page (void)
   window = open_window (app, session, 1000, 700);
   g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "lock");
   shoot (GTK_WIDGET (window), "exchange-lock-page-en");
-  click (GTK_WIDGET (window), "Explore the _Example Cases");
+  pw_test_click (GTK_WIDGET (window), "Explore the _Example Cases");
   pw_test_iterate (50);
   g_assert_true (pw_session_get_demo (session));
   g_assert_true (pw_vault_get_locked (pw_session_get_vault (session)));
@@ -292,21 +252,6 @@ add_fictional_survivor (PwStore *store)
   return sid;
 }
 
-static GtkWindow *
-find_dialog (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
-
 typedef struct
 {
   GType       type;
@@ -316,14 +261,14 @@ typedef struct
 static gboolean
 dialog_gone (gpointer data)
 {
-  return find_dialog (*(GType *) data) == NULL;
+  return pw_test_find_toplevel (*(GType *) data) == NULL;
 }
 
 static gboolean
 dialog_page (gpointer data)
 {
   DialogWait *wait = data;
-  GtkWindow *dialog = find_dialog (wait->type);
+  GtkWindow *dialog = pw_test_find_toplevel (wait->type);
   GtkStack *stack;
 
   if (dialog == NULL)
@@ -335,7 +280,7 @@ dialog_page (gpointer data)
 static gboolean
 error_visible (gpointer data)
 {
-  GtkWindow *dialog = find_dialog (PW_TYPE_EXPORT_DIALOG);
+  GtkWindow *dialog = pw_test_find_toplevel (PW_TYPE_EXPORT_DIALOG);
   GtkWidget *label = dialog != NULL ? pw_test_find_with_class (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error") : NULL;
 
   return label != NULL && *gtk_label_get_text (GTK_LABEL (label)) != '\0' &&
@@ -345,7 +290,7 @@ error_visible (gpointer data)
 static void
 test_export_then_import (void)
 {
-  g_autoptr(PwApplication) app = new_application ();
+  PwApplication *app = pw_test_get_application ();
   g_autofree char *dir_a = g_dir_make_tmp ("pw-export-ui-XXXXXX", NULL);
   g_autofree char *dir_b = g_dir_make_tmp ("pw-import-ui-XXXXXX", NULL);
   g_autofree char *out_dir = g_dir_make_tmp ("pw-export-out-XXXXXX", NULL);
@@ -363,7 +308,7 @@ test_export_then_import (void)
   gsize len;
   gint64 sid;
 
-  set_language ("en");
+  pw_test_set_language ("en");
   key_a = pw_vault_create (pw_session_get_vault (a), "Test Worker", worker_passphrase, pw_kdf_cost_fast (), &error);
   g_assert_no_error (error);
   sid = add_fictional_survivor (pw_session_get_store (a));
@@ -371,7 +316,7 @@ test_export_then_import (void)
   window = open_window (app, a, 1000, 760);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-survivor", "x", sid));
   pw_test_iterate (100);
-  dialog = find_dialog (PW_TYPE_EXPORT_DIALOG);
+  dialog = pw_test_find_toplevel (PW_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   pw_export_dialog_set_file (PW_EXPORT_DIALOG (dialog), out_file);
 
@@ -384,14 +329,14 @@ test_export_then_import (void)
   shoot (GTK_WIDGET (dialog), "exchange-export-dialog-en");
 
   /* A wrong passphrase of her own: nothing written. */
-  click (GTK_WIDGET (dialog), "_Export…");
+  pw_test_click (GTK_WIDGET (dialog), "_Export…");
   pw_test_wait_until (error_visible, NULL, 20000);
   g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
   shoot (GTK_WIDGET (dialog), "exchange-export-wrong-passphrase-en");
 
   type_into (GTK_WIDGET (dialog), "Your Passphrase", worker_passphrase);
   /* The recipient's passphrase was kept: only her own was cleared. */
-  click (GTK_WIDGET (dialog), "_Export…");
+  pw_test_click (GTK_WIDGET (dialog), "_Export…");
   pw_test_wait_until (dialog_gone, &export_type, 20000);
 
   g_assert_true (g_file_get_contents (out_path, &written, &len, &error));
@@ -413,20 +358,20 @@ test_export_then_import (void)
   shoot (GTK_WIDGET (dialog), "exchange-import-passphrase-en");
 
   type_into (GTK_WIDGET (dialog), "Passphrase of the File", "violet harbour under ten kites");
-  click (GTK_WIDGET (dialog), "_Open the File");
+  pw_test_click (GTK_WIDGET (dialog), "_Open the File");
   pw_test_wait_until (dialog_page, &(DialogWait) { PW_TYPE_IMPORT_DIALOG, "passphrase" }, 20000);
   pw_test_iterate (200);
   g_assert_true (has_text (GTK_WIDGET (dialog), "This passphrase does not open the file"));
 
   type_into (GTK_WIDGET (dialog), "Passphrase of the File", file_passphrase);
-  click (GTK_WIDGET (dialog), "_Open the File");
+  pw_test_click (GTK_WIDGET (dialog), "_Open the File");
   pw_test_wait_until (dialog_page, &(DialogWait) { PW_TYPE_IMPORT_DIALOG, "preview" }, 20000);
   g_assert_true (has_text (GTK_WIDGET (dialog), "TEST-007"));
   g_assert_true (has_text (GTK_WIDGET (dialog), "Example Service in Turin"));
   g_assert_false (pw_store_case_code_exists (pw_session_get_store (b), "TEST-007"));
   shoot (GTK_WIDGET (dialog), "exchange-import-preview-en");
 
-  click (GTK_WIDGET (dialog), "_Import");
+  pw_test_click (GTK_WIDGET (dialog), "_Import");
   pw_test_wait_until (dialog_gone, &import_type, 5000);
   g_assert_true (pw_store_case_code_exists (pw_session_get_store (b), "TEST-007"));
 
@@ -435,7 +380,7 @@ test_export_then_import (void)
   gtk_window_present (dialog);
   pw_test_wait_until (dialog_page, &(DialogWait) { PW_TYPE_IMPORT_DIALOG, "passphrase" }, 20000);
   type_into (GTK_WIDGET (dialog), "Passphrase of the File", file_passphrase);
-  click (GTK_WIDGET (dialog), "_Open the File");
+  pw_test_click (GTK_WIDGET (dialog), "_Open the File");
   pw_test_wait_until (dialog_page, &(DialogWait) { PW_TYPE_IMPORT_DIALOG, "preview" }, 20000);
   g_assert_true (has_text (GTK_WIDGET (dialog), "Case Codes Already in This Vault"));
   shoot (GTK_WIDGET (dialog), "exchange-import-conflict-en");
@@ -447,7 +392,7 @@ test_export_then_import (void)
 static void
 test_dialogs_translated (void)
 {
-  g_autoptr(PwApplication) app = new_application ();
+  PwApplication *app = pw_test_get_application ();
   g_autofree char *dir = g_dir_make_tmp ("pw-export-ui-XXXXXX", NULL);
   g_autofree char *bad_path = g_build_filename (dir, "bad.json", NULL);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
@@ -469,12 +414,12 @@ test_dialogs_translated (void)
     {
       g_autofree char *name = NULL;
 
-      set_language (languages[l]);
+      pw_test_set_language (languages[l]);
       window = open_window (app, session, 1000, 760);
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-survivor", "x", sid));
       pw_test_iterate (100);
-      dialog = find_dialog (PW_TYPE_EXPORT_DIALOG);
+      dialog = pw_test_find_toplevel (PW_TYPE_EXPORT_DIALOG);
       /* Without encryption: the warning and its check. */
       gtk_switch_set_active (GTK_SWITCH (pw_test_find (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL)), FALSE);
       name = g_strdup_printf ("exchange-export-plain-warning-%s", languages[l]);
@@ -486,7 +431,7 @@ test_dialogs_translated (void)
           adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
           g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-vault", NULL));
           pw_test_iterate (100);
-          dialog = find_dialog (PW_TYPE_EXPORT_DIALOG);
+          dialog = pw_test_find_toplevel (PW_TYPE_EXPORT_DIALOG);
           shoot (GTK_WIDGET (dialog), "exchange-export-vault-it-dark");
           gtk_window_destroy (dialog);
           adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -502,7 +447,7 @@ test_dialogs_translated (void)
       gtk_window_destroy (dialog);
       gtk_window_destroy (window);
     }
-  set_language ("en");
+  pw_test_set_language ("en");
 }
 
 int

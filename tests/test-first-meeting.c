@@ -43,25 +43,17 @@ typedef struct
   GtkWidget    *notes;
 } Fixture;
 
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "");
-}
-
 static PwStore *
 store_of (Fixture *f)
 {
   return pw_session_get_store (f->session);
 }
 
+/* Clicks and lets the page or the dialog it opens settle. */
 static void
 click (GtkWidget *button)
 {
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
+  pw_test_click_button (button);
   pw_test_iterate (30);
 }
 
@@ -140,30 +132,13 @@ find_tooltip (GtkWidget  *root,
   return NULL;
 }
 
-/* The newest visible toplevel of @type (dialogs are destroyed after use). */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (w))
-        found = w;
-    }
-  return found;
-}
-
 static void
 destroy_toplevels (GType type)
 {
-  GtkWidget *w;
+  GtkWindow *w;
 
-  while ((w = find_toplevel (type)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (w));
+  while ((w = pw_test_find_toplevel (type)) != NULL)
+    gtk_window_destroy (w);
 }
 
 static gboolean
@@ -231,7 +206,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *recovery = NULL;
 
-  set_language ("en");
+  pw_test_set_language ("en");
   f->dir = g_dir_make_tmp ("pw-first-meeting-XXXXXX", NULL);
   vault = pw_vault_new (f->dir);
   f->session = pw_session_new (vault, settings);
@@ -274,7 +249,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->session);
   remove_tree (f->dir);
   g_free (f->dir);
-  set_language ("en");
+  pw_test_set_language ("en");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -310,7 +285,7 @@ step_first_risk_review (Fixture *f)
   /* Safety first: the tab asks for the first assessment. */
   find_row (f->safety, "No risk assessment yet");
   click (find_button (f->safety, "_Assess Risk…"));
-  dialog = find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
   g_assert_nonnull (dialog);
   pw_test_wait_for_frame (dialog);
 
@@ -320,7 +295,7 @@ step_first_risk_review (Fixture *f)
   /* Assessed at intake. */
   pw_date_button_set_date (PW_DATE_BUTTON (pw_test_find (find_row (dialog, "Date"), PW_TYPE_DATE_BUTTON, NULL)),
                            "2026-01-05");
-  g_signal_emit_by_name (find_button (dialog, C_("risk", "High")), "clicked");
+  pw_test_click (dialog, C_("risk", "High"));
   g_assert_true (gtk_widget_is_sensitive (save));
   /* The next review follows the level: a month when high. */
   g_assert_cmpstr (pw_date_button_get_date (PW_DATE_BUTTON (pw_test_find (find_row (dialog, "Review again by"),
@@ -337,7 +312,7 @@ step_first_risk_review (Fixture *f)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (dialog, "Why now"))), ==, 0);
   pw_test_screenshot (dialog, "first-meeting-risk-dialog-en");
   click (save);
-  g_assert_null (find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
+  g_assert_null (pw_test_find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
 
   risk = latest_assessment (f, PW_ASSESSMENT_KIND_RISK);
   g_assert_cmpint (pw_assessment_get_risk_level (risk), ==, PW_RISK_LEVEL_HIGH);
@@ -359,7 +334,7 @@ step_move_prompts_review (Fixture *f)
 
   /* She moves: recorded on her file, the tab asks for a new review. */
   click (find_button (f->safety, "Record a _Change…"));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (dialog, "What changed"))), ==, 0);
   click (find_button (dialog, "_Record"));
@@ -369,10 +344,10 @@ step_move_prompts_review (Fixture *f)
   pw_test_screenshot (GTK_WIDGET (f->window), "first-meeting-safety-review-due-en");
 
   click (find_button (f->safety, "_Review Risk…"));
-  dialog = find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
   /* The reason is filled in from the change. */
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (find_row (dialog, "Why now"))), ==, 2);
-  g_signal_emit_by_name (find_button (dialog, C_("risk", "Medium")), "clicked");
+  pw_test_click (dialog, C_("risk", "Medium"));
   adw_action_row_activate (ADW_ACTION_ROW (find_row (dialog, "Exposure through programme activities")));
   click (find_button (dialog, "_Save Review"));
   pw_test_iterate (50);
@@ -406,7 +381,7 @@ step_service_network (Fixture *f)
   pw_test_wait_for_frame (GTK_WIDGET (window));
   g_assert_true (texts_contain (GTK_WIDGET (window), "No services yet"));
   click (find_tooltip (GTK_WIDGET (window), "Add a Service"));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (gtk_widget_is_sensitive (find_button (dialog, "_Add")));
   gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Name")), "Example Shelter");
@@ -445,7 +420,7 @@ step_consent (Fixture *f)
   GtkWidget *dialog, *save;
 
   click (find_button (f->safety, "Record _Consent…"));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   save = find_button (dialog, "_Save Consent");
   /* Sharing data needs the service it is shared with. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_row (dialog, "What for")), PW_CONSENT_SCOPE_DATA_SHARING);
@@ -472,7 +447,7 @@ step_referrals (Fixture *f)
   GtkWidget *dialog, *save, *expander;
 
   click (find_button (f->safety, "New _Referral…"));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   save = find_button (dialog, "_Save Referral");
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (find_row (dialog, "To the service")))), ==, 2);
   /* A service added meanwhile (from the + button) shows up in the open form. */
@@ -511,7 +486,7 @@ step_referrals (Fixture *f)
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   pw_test_iterate (50);
   click (find_button (expander, "_Accepted…"));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "Outcome")), "Example outcome: a place from Monday");
   click (find_button (dialog, "_Save"));
   pw_test_iterate (50);
@@ -531,7 +506,7 @@ step_needs (Fixture *f)
   GPtrArray *items;
 
   click (find_button (f->safety, "New _Snapshot…"));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   /* Nothing asked yet, nothing to save. */
   g_assert_false (gtk_widget_is_sensitive (find_button (dialog, "_Save Snapshot")));
   row = find_row (dialog, "Safe housing");
@@ -579,7 +554,7 @@ checkin (Fixture    *f,
 
   show (f, "progress");
   click (find_button (f->progress, "New _Check-in…"));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   g_assert_nonnull (dialog);
   save = find_button (dialog, "_Save Check-in");
   g_assert_false (gtk_widget_is_sensitive (save));
@@ -633,9 +608,9 @@ step_checkins (Fixture *f)
   g_assert_true (texts_contain (f->progress, "From 1 on 5 Jan 2026 to 4 on 3 Mar 2026"));
   g_assert_true (texts_contain (f->progress, "+3"));
   /* The worker's view is one click away. */
-  g_signal_emit_by_name (find_button (f->progress, "Worker’s"), "clicked");
+  pw_test_click (f->progress, "Worker’s");
   g_assert_nonnull (strstr (pw_progress_chart_get_summary (chart), "Safety: 2 on 5 Jan 2026, 2 on 4 Feb 2026, 3 on 3 Mar 2026."));
-  g_signal_emit_by_name (find_button (f->progress, "Hers"), "clicked");
+  pw_test_click (f->progress, "Hers");
 }
 
 static void
@@ -645,7 +620,7 @@ step_milestone (Fixture *f)
   GtkWidget *dialog;
 
   click (find_button (f->progress, "Add _Milestone…"));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   g_assert_false (gtk_widget_is_sensitive (find_button (dialog, "_Add Milestone")));
   gtk_editable_set_text (GTK_EDITABLE (find_row (dialog, "What she achieved")), "Example milestone: first bank account");
   click (find_button (dialog, "_Add Milestone"));
@@ -753,7 +728,7 @@ shoot_all (Fixture    *f,
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *dialog;
 
-  set_language (language);
+  pw_test_set_language (language);
   adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
   open_pages (f, 900, 1000);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -789,7 +764,7 @@ shoot_all (Fixture    *f,
   /* The forms a worker fills with her, in the same language. */
   show (f, "progress");
   click (find_button (f->progress, _("New _Check-in…")));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (dialog, "her-safety.feeling-safe-3")), TRUE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (dialog, "worker-safety.feeling-safe-2")), TRUE);
   {
@@ -803,7 +778,7 @@ shoot_all (Fixture    *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   show (f, "safety");
   click (find_button (f->safety, _("_New Review…")));
-  dialog = find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_RISK_REVIEW_DIALOG));
   {
     g_autofree char *name = g_strdup_printf ("first-meeting-risk-%s-%s", language, dark ? "dark" : "light");
     g_autoptr(GPtrArray) dialog_texts = pw_test_collect_texts (dialog);
@@ -814,7 +789,7 @@ shoot_all (Fixture    *f,
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
   click (find_button (f->safety, _("New _Referral…")));
-  dialog = find_toplevel (PW_TYPE_FORM_DIALOG);
+  dialog = GTK_WIDGET (pw_test_find_toplevel (PW_TYPE_FORM_DIALOG));
   {
     g_autofree char *name = g_strdup_printf ("first-meeting-referral-%s-%s", language, dark ? "dark" : "light");
     g_autoptr(GPtrArray) dialog_texts = pw_test_collect_texts (dialog);
@@ -838,7 +813,7 @@ shoot_all (Fixture    *f,
   gtk_window_destroy (f->window);
   f->window = NULL;
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  set_language ("en");
+  pw_test_set_language ("en");
   return texts;
 }
 
@@ -907,10 +882,10 @@ test_services_from_menu (Fixture       *f,
   g_assert_nonnull (menu_button);
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)), "win.services"));
 
-  g_assert_null (find_toplevel (PW_TYPE_SERVICES_WINDOW));
+  g_assert_null (pw_test_find_toplevel (PW_TYPE_SERVICES_WINDOW));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.services", NULL));
   pw_test_iterate (30);
-  g_assert_nonnull (find_toplevel (PW_TYPE_SERVICES_WINDOW));
+  g_assert_nonnull (pw_test_find_toplevel (PW_TYPE_SERVICES_WINDOW));
   destroy_toplevels (PW_TYPE_SERVICES_WINDOW);
 
   /* Locked, it is not offered. */
@@ -918,7 +893,7 @@ test_services_from_menu (Fixture       *f,
   pw_test_iterate (30);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.services", NULL);
   pw_test_iterate (30);
-  g_assert_null (find_toplevel (PW_TYPE_SERVICES_WINDOW));
+  g_assert_null (pw_test_find_toplevel (PW_TYPE_SERVICES_WINDOW));
   gtk_window_destroy (window);
 }
 

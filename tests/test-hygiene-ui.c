@@ -49,10 +49,7 @@ recovery_page_in_window (GtkWindow **window)
 static void
 copy_key (PwRecoveryKeyPage *page)
 {
-  GtkWidget *button = pw_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Copy");
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
+  pw_test_click (GTK_WIDGET (page), "_Copy");
 }
 
 typedef struct
@@ -238,7 +235,6 @@ test_lock_page_entries_cleared (void)
   PwLockPage *page = g_object_new (PW_TYPE_LOCK_PAGE, NULL);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   Unlock unlock = { NULL, FALSE };
-  GtkWidget *button;
 
   window = window_with (GTK_WIDGET (page));
   g_signal_connect (page, "unlock", G_CALLBACK (on_unlock), &unlock);
@@ -248,9 +244,7 @@ test_lock_page_entries_cleared (void)
   for (guint i = 0; i < texts->len; i++)
     if (gtk_widget_is_visible (texts->pdata[i]))
       gtk_editable_set_text (GTK_EDITABLE (texts->pdata[i]), PASSPHRASE);
-  button = pw_test_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Unlock");
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
+  pw_test_click (GTK_WIDGET (page), "_Unlock");
   g_assert_cmpstr (unlock.secret, ==, PASSPHRASE);
   g_assert_false (unlock.recovery);
 
@@ -340,14 +334,12 @@ test_window_forgets_on_lock (void)
   g_autoptr(PwVault) vault = pw_vault_new (dir);
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
   g_autoptr(PwSession) session = pw_session_new (vault, settings);
-  g_autoptr(PwApplication) app = pw_application_new ();
+  PwApplication *app = pw_test_get_application ();
   g_autoptr(PwSurvivor) survivor = pw_survivor_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   GtkWindow *window;
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   /* Started, Pathway writes no core file and cannot be traced. */
   g_assert_cmpint (prctl (PR_GET_DUMPABLE, 0, 0, 0, 0), ==, 0);
   pw_session_set_kdf_cost (session, pw_kdf_cost_fast ());

@@ -8,13 +8,7 @@
 #include <string.h>
 
 #include "pw-iso-codes.h"
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "");
-}
+#include "pw-test-util.h"
 
 static guint
 index_of (char       **codes,
@@ -36,7 +30,7 @@ test_iso_codes_names (void)
   g_autofree char *joined = NULL;
   const char *codes[] = { "en", "bin", "pcm", NULL };
 
-  set_language ("en");
+  pw_test_set_language ("en");
   countries = pw_iso_codes_dup_codes (iso, PW_ISO_COUNTRY);
   languages = pw_iso_codes_dup_codes (iso, PW_ISO_LANGUAGE);
   g_assert_cmpuint (g_strv_length (countries), >, 240);
@@ -53,16 +47,16 @@ test_iso_codes_names (void)
   /* Sorted by name: Albania before Zimbabwe. */
   g_assert_cmpuint (index_of (countries, "AL"), <, index_of (countries, "ZW"));
 
-  set_language ("it");
+  pw_test_set_language ("it");
   g_assert_cmpstr (pw_iso_codes_get_name (iso, PW_ISO_LANGUAGE, "sq"), ==, "Albanese");
   g_assert_cmpstr (pw_iso_codes_get_name (iso, PW_ISO_COUNTRY, "CI"), ==, "Costa d'Avorio");
   g_clear_pointer (&countries, g_strfreev);
   countries = pw_iso_codes_dup_codes (iso, PW_ISO_COUNTRY);
   /* In Italian, Germania (DE) sorts after Francia (FR). */
   g_assert_cmpuint (index_of (countries, "FR"), <, index_of (countries, "DE"));
-  set_language ("es");
+  pw_test_set_language ("es");
   g_assert_cmpstr (pw_iso_codes_get_name (iso, PW_ISO_LANGUAGE, "en"), ==, "Inglés");
-  set_language ("en");
+  pw_test_set_language ("en");
 }
 
 static void
@@ -71,7 +65,7 @@ test_iso_codes_search (void)
   PwIsoCodes *iso = pw_iso_codes_get_default ();
   g_autofree char *text = NULL;
 
-  set_language ("en");
+  pw_test_set_language ("en");
   /* Other names the standard gives: Bini is also Edo. */
   g_assert_true (pw_iso_codes_matches (iso, PW_ISO_LANGUAGE, "bin", "edo"));
   g_assert_true (pw_iso_codes_matches (iso, PW_ISO_LANGUAGE, "pcm", "pidg"));
@@ -84,12 +78,12 @@ test_iso_codes_search (void)
   g_assert_true (pw_iso_codes_matches (iso, PW_ISO_COUNTRY, "NG", "ng"));
 
   /* In Italian, the Italian name and the English one both work. */
-  set_language ("it");
+  pw_test_set_language ("it");
   g_assert_true (pw_iso_codes_matches (iso, PW_ISO_LANGUAGE, "en", "ingl"));
   g_assert_true (pw_iso_codes_matches (iso, PW_ISO_LANGUAGE, "en", "engl"));
   text = pw_iso_codes_dup_search_text (iso, PW_ISO_LANGUAGE, "bin");
   g_assert_nonnull (strstr (text, "Edo"));
-  set_language ("en");
+  pw_test_set_language ("en");
 }
 
 static void

@@ -15,7 +15,6 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 
 #include "pw-application.h"
 #include "pw-caseload-view.h"
@@ -31,8 +30,6 @@
 /* Names, the same in every language. */
 static const char *untranslatable[] = { "Pathway", NULL };
 
-static PwApplication *the_app;
-
 /* Every problem is listed, then the test fails. */
 static void G_GNUC_PRINTF (1, 2)
 report (const char *format,
@@ -46,42 +43,6 @@ report (const char *format,
   va_end (args);
   g_printerr ("%s\n", message);
   g_test_fail ();
-}
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  /* Makes glibc drop translations cached for the previous language. */
-  setlocale (LC_MESSAGES, "");
-}
-
-static PwApplication *
-get_application (void)
-{
-  if (the_app == NULL)
-    {
-      the_app = pw_application_new ();
-      g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, NULL));
-    }
-  return the_app;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GtkWindow *window = g_list_model_get_item (toplevels, i);
-
-      g_object_unref (window);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
 }
 
 typedef struct
@@ -279,7 +240,7 @@ static void
 walk_screens (Walk      *walk,
               PwSession *session)
 {
-  GtkWindow *window = GTK_WINDOW (pw_window_new (get_application (), session));
+  GtkWindow *window = GTK_WINDOW (pw_window_new (pw_test_get_application (), session));
   GtkWidget *root = GTK_WIDGET (window);
   g_autoptr(GError) error = NULL;
   PwCaseloadView *caseload;
@@ -325,7 +286,7 @@ walk_screens (Walk      *walk,
   pw_survivor_view_show_page (survivor_view, "plan");
   gtk_widget_activate_action (GTK_WIDGET (survivor_view), "survivor.edit", NULL);
   pw_test_iterate (30);
-  dialog = find_toplevel (PW_TYPE_SURVIVOR_EDITOR);
+  dialog = pw_test_find_toplevel (PW_TYPE_SURVIVOR_EDITOR);
   g_assert_nonnull (dialog);
   if (walk->narrow)
     gtk_window_set_default_size (dialog, 400, 800);
@@ -339,7 +300,7 @@ walk_screens (Walk      *walk,
     g_assert_cmpuint (rows->len, >, 0);
     g_signal_emit_by_name (g_ptr_array_index (rows, 0), "activate");
     pw_test_iterate (30);
-    dialog = find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR);
+    dialog = pw_test_find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR);
     g_assert_nonnull (dialog);
     if (walk->narrow)
       gtk_window_set_default_size (dialog, 400, 800);
@@ -349,7 +310,7 @@ walk_screens (Walk      *walk,
 
   gtk_widget_activate_action (root, "win.services", NULL);
   pw_test_iterate (30);
-  dialog = find_toplevel (PW_TYPE_SERVICES_WINDOW);
+  dialog = pw_test_find_toplevel (PW_TYPE_SERVICES_WINDOW);
   g_assert_nonnull (dialog);
   if (walk->narrow)
     gtk_window_set_default_size (dialog, 400, 800);
@@ -382,7 +343,7 @@ test_language (gconstpointer data)
     g_hash_table_add (translations, value);
   english = load_english_content (session, language);
 
-  set_language (language);
+  pw_test_set_language (language);
   for (int narrow = 0; narrow <= 1; narrow++)
     {
       Walk walk = { language, catalog, translations, english, narrow, 0 };
@@ -390,7 +351,7 @@ test_language (gconstpointer data)
       walk_screens (&walk, session);
       g_test_message ("%s %s: %u texts checked", language, narrow ? "narrow" : "wide", walk.n_texts);
     }
-  set_language ("en");
+  pw_test_set_language ("en");
 }
 
 int

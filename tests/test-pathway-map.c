@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "pw-map-station.h"
 #include "pw-pathway-map.h"
@@ -44,13 +43,6 @@ load_template (const char *id)
   template = pw_template_registry_lookup (registry, id, &error);
   g_assert_no_error (error);
   return template;
-}
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "");
 }
 
 static gint64
@@ -175,7 +167,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(PwVault) vault = NULL;
   g_autofree char *recovery = NULL;
 
-  set_language ("en");
+  pw_test_set_language ("en");
   f->dir = g_dir_make_tmp ("pw-map-XXXXXX", &error);
   g_assert_no_error (error);
   vault = pw_vault_new (f->dir);
@@ -221,7 +213,7 @@ fixture_tear_down (Fixture       *f,
       g_rmdir (f->dir);
       g_free (f->dir);
     }
-  set_language ("en");
+  pw_test_set_language ("en");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -455,7 +447,7 @@ test_add_to_plan (Fixture       *f,
                   gconstpointer  data)
 {
   PwMapStation *target;
-  GtkWidget *popover, *button;
+  GtkWidget *popover;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   PwPlanItem *added = NULL;
@@ -475,9 +467,7 @@ test_add_to_plan (Fixture       *f,
   g_assert_nonnull (pw_test_find (popover, GTK_TYPE_LABEL, "Her own rental contract"));
   g_assert_nonnull (pw_test_find (popover, GTK_TYPE_LABEL, "Not in her plan yet."));
 
-  button = pw_test_find (popover, GTK_TYPE_BUTTON, "Add to Plan");
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
+  pw_test_click (popover, "Add to Plan");
 
   /* In the store, linked to the step, proposed, titled in the worker's language. */
   items = pw_store_load_plan_items (f->store, f->survivor_id, &error);
@@ -647,7 +637,7 @@ test_screenshots (Fixture       *f,
       g_autofree char *name = NULL;
       g_autofree char *file = NULL;
 
-      set_language (shots[i].language);
+      pw_test_set_language (shots[i].language);
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           shots[i].dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                         : ADW_COLOR_SCHEME_FORCE_LIGHT);

@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 
 #include "pw-preferences-window.h"
 #include "pw-test-util.h"
@@ -29,13 +28,6 @@ new_unlocked_session (char **dir)
 }
 
 static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "");
-}
-
-static void
 test_preferences_security (void)
 {
   g_autofree char *dir = NULL;
@@ -43,9 +35,8 @@ test_preferences_security (void)
   GSettings *settings = pw_session_get_settings (session);
   PwPreferencesWindow *window;
   AdwComboRow *auto_lock;
-  GtkWidget *button;
 
-  set_language ("en");
+  pw_test_set_language ("en");
   window = pw_preferences_window_new (NULL, session);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 900);
   gtk_window_present (GTK_WINDOW (window));
@@ -64,9 +55,7 @@ test_preferences_security (void)
   g_assert_cmpuint (g_settings_get_uint (settings, "auto-lock-minutes"), ==, 10);
 
   /* Back Up Now adds a row with a Restore button. */
-  button = pw_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Back Up Now");
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
+  pw_test_click (GTK_WIDGET (window), "_Back Up Now");
   g_assert_null (pw_test_find (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "No backups yet"));
   g_assert_nonnull (pw_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Restore…"));
 
@@ -93,7 +82,7 @@ test_preferences_translated (void)
         PwPreferencesWindow *window;
         g_autofree char *name = g_strdup_printf ("preferences-%s-%s", page == 0 ? "security" : "templates", languages[l]);
 
-        set_language (languages[l]);
+        pw_test_set_language (languages[l]);
         window = pw_preferences_window_new (NULL, session);
         gtk_window_set_default_size (GTK_WINDOW (window), 640, 820);
         gtk_window_present (GTK_WINDOW (window));
@@ -120,7 +109,7 @@ test_preferences_translated (void)
         if (g_str_equal (text, g_ptr_array_index (english, j)))
           g_error ("“%s” is still in English with LANGUAGE=it", text);
     }
-  set_language ("en");
+  pw_test_set_language ("en");
 }
 
 int

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -380,57 +379,27 @@ test_print_long_plan (Fixture       *f,
 static GHashTable *
 load_po (const char *language)
 {
-  g_autofree char *path = g_strdup_printf ("%s/po/%s.po", pw_test_source_root (), language);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) entries = pw_test_load_po (language);
   GHashTable *po = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GString) ctx = g_string_new (NULL);
-  g_autoptr(GString) id = g_string_new (NULL);
-  g_autoptr(GString) str = g_string_new (NULL);
-  GString *current = NULL;
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; ; i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      const char *line = lines[i];
-      const char *quote = line ? strchr (line, '"') : NULL;
-      g_autofree char *part = NULL;
+      PwTestPoEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(GString) forms = g_string_new (NULL);
 
-      if (line == NULL || g_str_has_prefix (line, "msgctxt ") ||
-          (g_str_has_prefix (line, "msgid ") && current != ctx))
+      for (guint j = 0; entry->msgstr[j] != NULL; j++)
         {
-          if (id->len > 0 && str->len > 0)
-            g_hash_table_replace (po, ctx->len ? g_strdup_printf ("%s\004%s", ctx->str, id->str) : g_strdup (id->str),
-                                  g_strdup (str->str));
-          g_string_truncate (ctx, 0);
-          g_string_truncate (id, 0);
-          g_string_truncate (str, 0);
-          current = NULL;
-          if (line == NULL)
-            break;
+          if (forms->len > 0)
+            g_string_append_c (forms, '\n');
+          g_string_append (forms, entry->msgstr[j]);
         }
-      if (quote == NULL || line[0] == '#')
+      if (*entry->msgid == '\0' || forms->len == 0)
         continue;
-      part = g_strndup (quote + 1, strlen (quote + 1) - 1);
-      {
-        g_autofree char *text = g_strcompress (part);
-
-        if (g_str_has_prefix (line, "msgctxt "))
-          current = ctx;
-        else if (g_str_has_prefix (line, "msgid_plural "))
-          current = NULL;
-        else if (g_str_has_prefix (line, "msgid "))
-          current = id;
-        else if (g_str_has_prefix (line, "msgstr"))
-          {
-            if (str->len > 0)
-              g_string_append_c (str, '\n');
-            current = str;
-          }
-        if (current != NULL)
-          g_string_append (current, text);
-      }
+      g_hash_table_replace (po,
+                            entry->msgctxt != NULL && *entry->msgctxt != '\0'
+                              ? g_strdup_printf ("%s\004%s", entry->msgctxt, entry->msgid)
+                              : g_strdup (entry->msgid),
+                            g_string_free (g_steal_pointer (&forms), FALSE));
     }
   return po;
 }
@@ -865,35 +834,6 @@ test_presentation_demo (Fixture       *f,
 
 /* ---- In the window --------------------------------------------------------- */
 
-static PwApplication *
-get_application (void)
-{
-  static PwApplication *app;
-
-  if (app == NULL)
-    {
-      app = pw_application_new ();
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-    }
-  return app;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
 static const char *
 main_page (GtkWidget *window)
 {
@@ -931,7 +871,7 @@ static void
 test_window_survivor_view (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkWidget *window = GTK_WIDGET (pw_window_new (get_application (), f->session));
+  GtkWidget *window = GTK_WIDGET (pw_window_new (pw_test_get_application (), f->session));
   GtkWidget *caseload;
   g_autoptr(GPtrArray) texts = NULL;
   g_autofree char *png = NULL;
@@ -989,9 +929,9 @@ test_window_survivor_view (Fixture       *f,
   /* F5 with her real vault open: a sentence, no presentation. */
   g_assert_true (gtk_widget_activate_action (window, "win.present", NULL));
   pw_test_iterate (50);
-  g_assert_null (find_toplevel (PW_TYPE_PRESENTATION_WINDOW));
+  g_assert_null (pw_test_find_toplevel (PW_TYPE_PRESENTATION_WINDOW));
   {
-    GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWindow *dialog = pw_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
     g_assert_nonnull (dialog);
     g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Ctrl+L"));
@@ -1010,20 +950,13 @@ test_window_survivor_view (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (window, "win.present", NULL));
   pw_test_iterate (50);
   {
-    GtkWindow *presentation = find_toplevel (PW_TYPE_PRESENTATION_WINDOW);
+    GtkWindow *presentation = pw_test_find_toplevel (PW_TYPE_PRESENTATION_WINDOW);
 
     g_assert_nonnull (presentation);
     gtk_window_destroy (presentation);
   }
   gtk_window_destroy (GTK_WINDOW (window));
   pw_test_iterate (20);
-}
-
-static void
-set_interface_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  setlocale (LC_MESSAGES, "");
 }
 
 /* The same slides with a Spanish-speaking trainer, in the dark style. */
@@ -1036,7 +969,7 @@ test_presentation_spanish_dark (Fixture       *f,
   g_autoptr(GPtrArray) texts = NULL;
   PwPresentationWindow *window;
 
-  set_interface_language ("es");
+  pw_test_set_language ("es");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   pw_session_lock (f->session);
   g_assert_true (pw_session_open_demo (f->session, &error));
@@ -1059,7 +992,7 @@ test_presentation_spanish_dark (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
   pw_session_lock (f->session);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  set_interface_language ("it");
+  pw_test_set_language ("it");
 }
 
 /* Her view in a second language (Italian, her own), and in the dark. */

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "pw-application.h"
 #include "pw-lock-page.h"
@@ -20,14 +19,6 @@ static const char *untranslatable[] = { "Pathway", "Passphrase", NULL };
 
 static const char *test_passphrase = "orange kettle under seven lanterns";
 
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  /* Makes glibc drop translations cached for the previous language. */
-  setlocale (LC_MESSAGES, "");
-}
-
 static PwSession *
 new_session (const char *directory)
 {
@@ -37,21 +28,6 @@ new_session (const char *directory)
 
   pw_session_set_kdf_cost (session, pw_kdf_cost_fast ());
   return session;
-}
-
-/* One application for the whole binary: GApplication registers once per process. */
-static PwApplication *the_app;
-
-static PwApplication *
-new_application (void)
-{
-  if (the_app == NULL)
-    {
-      the_app = pw_application_new ();
-      g_application_set_flags (G_APPLICATION (the_app), G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (the_app), NULL, NULL));
-    }
-  return g_object_ref (the_app);
 }
 
 static GtkWindow *
@@ -85,7 +61,7 @@ shoot (PwApplication *app,
   AdwStyleManager *style = adw_style_manager_get_default ();
   GPtrArray *texts = NULL;
 
-  set_language (language);
+  pw_test_set_language (language);
   adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
@@ -145,13 +121,13 @@ check_screens (PwApplication *app,
 
   assert_translated (en, it, "it");
   assert_translated (en, es, "es");
-  set_language ("en");
+  pw_test_set_language ("en");
 }
 
 static void
 test_window_screens_translated (void)
 {
-  g_autoptr(PwApplication) app = new_application ();
+  PwApplication *app = pw_test_get_application ();
   g_autofree char *dir = g_dir_make_tmp ("pw-window-XXXXXX", NULL);
   g_autofree char *recovery = NULL;
   g_autoptr(PwSession) session = new_session (dir);
@@ -175,7 +151,7 @@ static void
 test_window_size_persists (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
-  g_autoptr(PwApplication) app = new_application ();
+  PwApplication *app = pw_test_get_application ();
   g_autofree char *dir = g_dir_make_tmp ("pw-window-XXXXXX", NULL);
   g_autoptr(PwSession) session = new_session (dir);
   PwWindow *window;
@@ -244,24 +220,12 @@ type_into (GtkWidget  *window,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-static void
-click (GtkWidget  *window,
-       const char *label)
-{
-  GtkWidget *button = pw_test_find (window, GTK_TYPE_BUTTON, label);
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  /* gtk_widget_activate() on a button clicks only after a 250 ms animation. */
-  g_signal_emit_by_name (button, "clicked");
-}
-
 /* A newcomer's first minutes: create a vault, check the recovery key, lock,
  * mistype once, unlock — all through the real widgets. */
 static void
 test_window_vault_flow (void)
 {
-  g_autoptr(PwApplication) app = new_application ();
+  PwApplication *app = pw_test_get_application ();
   g_autofree char *dir = g_dir_make_tmp ("pw-window-XXXXXX", NULL);
   g_autoptr(PwSession) session = new_session (dir);
   g_autofree char *key = NULL;
@@ -274,7 +238,7 @@ test_window_vault_flow (void)
   const guint *positions;
   GtkWindow *window;
 
-  set_language ("en");
+  pw_test_set_language ("en");
   window = open_window (app, session, 1000, 720);
   wait.window = GTK_WIDGET (window);
   g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "setup");
@@ -284,7 +248,7 @@ test_window_vault_flow (void)
   type_into (GTK_WIDGET (window), "Repeat the Passphrase", "not the same at all");
   g_assert_false (gtk_widget_is_sensitive (pw_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Create Vault")));
   type_into (GTK_WIDGET (window), "Repeat the Passphrase", test_passphrase);
-  click (GTK_WIDGET (window), "_Create Vault");
+  pw_test_click (GTK_WIDGET (window), "_Create Vault");
 
   pw_test_wait_until (state_reached, &wait, 20000);
   pw_test_iterate (50);
@@ -297,7 +261,7 @@ test_window_vault_flow (void)
   key = g_strdup (gtk_label_get_text (GTK_LABEL (key_label)));
   g_assert_cmpuint (strlen (key), >=, 28);
 
-  click (GTK_WIDGET (window), "I Have Stored It — _Continue");
+  pw_test_click (GTK_WIDGET (window), "I Have Stored It — _Continue");
   pw_test_iterate (50);
   positions = pw_recovery_key_page_get_positions (recovery_page);
 
@@ -307,7 +271,7 @@ test_window_vault_flow (void)
       g_autofree char *title = g_strdup_printf ("Character %u", positions[i]);
       type_into (GTK_WIDGET (window), title, i == 0 ? "#" : "x");
     }
-  click (GTK_WIDGET (window), "C_onfirm");
+  pw_test_click (GTK_WIDGET (window), "C_onfirm");
   g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "recovery");
 
   for (guint i = 0; i < PW_RECOVERY_KEY_CHECKS; i++)
@@ -321,7 +285,7 @@ test_window_vault_flow (void)
           c[0] = g_ascii_tolower (*p);
       type_into (GTK_WIDGET (window), title, c);
     }
-  click (GTK_WIDGET (window), "C_onfirm");
+  pw_test_click (GTK_WIDGET (window), "C_onfirm");
   g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "workspace");
 
   /* A record written now must be there after lock and unlock. */
@@ -340,13 +304,13 @@ test_window_vault_flow (void)
   g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "lock");
 
   type_into (GTK_WIDGET (window), "Passphrase", "orange kettle under six lanterns");
-  click (GTK_WIDGET (window), "_Unlock");
+  pw_test_click (GTK_WIDGET (window), "_Unlock");
   pw_test_wait_until (error_shown, window, 20000);
   g_assert_cmpint (pw_session_get_state (session), ==, PW_SESSION_LOCKED);
   g_free (pw_test_screenshot (GTK_WIDGET (window), "lock-wrong-passphrase-en"));
 
   type_into (GTK_WIDGET (window), "Passphrase", test_passphrase);
-  click (GTK_WIDGET (window), "_Unlock");
+  pw_test_click (GTK_WIDGET (window), "_Unlock");
   pw_test_wait_until (state_reached, &wait, 20000);
   pw_test_iterate (50);
   g_assert_cmpstr (visible_page (GTK_WIDGET (window)), ==, "workspace");
@@ -358,9 +322,9 @@ test_window_vault_flow (void)
   /* The recovery key opens it too. */
   pw_session_lock (session);
   pw_test_iterate (50);
-  click (GTK_WIDGET (window), "Use the _Recovery Key Instead");
+  pw_test_click (GTK_WIDGET (window), "Use the _Recovery Key Instead");
   type_into (GTK_WIDGET (window), "Recovery Key", key);
-  click (GTK_WIDGET (window), "_Unlock");
+  pw_test_click (GTK_WIDGET (window), "_Unlock");
   pw_test_wait_until (state_reached, &wait, 20000);
 
   gtk_window_destroy (window);
