@@ -21,10 +21,11 @@ struct _PwPlanPage
   PwTemplate      *template;       /* her pathway, for the rows' steps */
   GPtrArray       *rows;           /* PwPlanItemRow, in display order */
   GPtrArray       *pending;        /* PendingRow: the goals after them, not made yet */
+  GPtrArray       *retired;        /* sections of the plan shown before, hidden, to drop */
   GHashTable      *placement;      /* item id → "stage|domain|priority" at build time */
   guint            rebuild_idle;
-  guint            reveal_tick;
-  guint            reveal_frames;
+  guint            tick;
+  guint            tick_frames;
   guint            n_revealed;     /* rows to make so far; G_MAXUINT: all */
   gint64           focus_after;    /* item to focus once rebuilt */
 
@@ -269,43 +270,57 @@ build_her_order (PwPlanPage *self,
 
 static void apply_search (PwPlanPage *self);
 
-/* Making and laying out a goal's row is most of the cost of a plan:
- * show the first ones at once and the rest over the next frames, so her
- * plan opens quickly even with a hundred goals. */
+/* Making and laying out a goal's row is most of the cost of a plan, and
+ * taking a plan of a hundred goals apart is a third of that: show her
+ * first goals at once, then over the next frames drop the plan shown
+ * before and make the rest of hers, so her plan opens quickly even with
+ * a hundred goals. */
 #define REVEAL_FIRST 24
 #define REVEAL_STEP  24
 
-/* One more step per frame, after the first frame has shown her first goals. */
+static void
+drop_retired (PwPlanPage *self)
+{
+  for (guint i = 0; i < self->retired->len; i++)
+    gtk_box_remove (self->groups_box, g_ptr_array_index (self->retired, i));
+  g_ptr_array_set_size (self->retired, 0);
+}
+
+/* One step per frame, after the first frame has shown her first goals. */
 static gboolean
-reveal_more (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
 {
   PwPlanPage *self = PW_PLAN_PAGE (widget);
 
-  if (self->reveal_frames++ == 0)
+  if (self->tick_frames++ == 0)
     return G_SOURCE_CONTINUE;
-  make_pending_rows (self, REVEAL_STEP);
-  self->n_revealed = self->pending->len > 0 ? self->rows->len : G_MAXUINT;
-  apply_search (self);
-  if (self->n_revealed != G_MAXUINT)
+  if (self->retired->len > 0)
+    drop_retired (self);
+  else if (self->pending->len > 0)
+    {
+      make_pending_rows (self, REVEAL_STEP);
+      self->n_revealed = self->pending->len > 0 ? self->rows->len : G_MAXUINT;
+      apply_search (self);
+    }
+  if (self->retired->len > 0 || self->pending->len > 0)
     return G_SOURCE_CONTINUE;
-  self->reveal_tick = 0;
+  self->tick = 0;
   return G_SOURCE_REMOVE;
 }
 
 static void
-stop_revealing (PwPlanPage *self)
+stop_ticking (PwPlanPage *self)
 {
-  if (self->reveal_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
-  self->reveal_tick = 0;
+  if (self->tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick);
+  self->tick = 0;
 }
 
 static void
 reveal_all (PwPlanPage *self)
 {
-  stop_revealing (self);
   if (self->n_revealed != G_MAXUINT)
     {
       make_pending_rows (self, G_MAXUINT);
@@ -314,20 +329,41 @@ reveal_all (PwPlanPage *self)
     }
 }
 
+static gboolean
+is_retired (PwPlanPage *self,
+            GtkWidget  *section)
+{
+  return g_ptr_array_find (self->retired, section, NULL);
+}
+
+/* Hidden at once; dropped after the next frame, or now if nothing about
+ * her may stay (the vault locked, her record gone). */
+static void
+retire_sections (PwPlanPage *self,
+                 gboolean    now)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (!is_retired (self, child))
+      {
+        gtk_widget_set_visible (child, FALSE);
+        g_ptr_array_add (self->retired, child);
+      }
+  if (now)
+    drop_retired (self);
+}
+
 static void
 rebuild (PwPlanPage *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  GtkWidget *child;
   guint n;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
-  stop_revealing (self);
 
   g_ptr_array_set_size (self->pending, 0);
   g_ptr_array_set_size (self->rows, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
-    gtk_box_remove (self->groups_box, child);
+  retire_sections (self, self->survivor == NULL || !gtk_widget_get_realized (GTK_WIDGET (self)));
   g_hash_table_remove_all (self->placement);
 
   n = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
@@ -337,7 +373,11 @@ rebuild (PwPlanPage *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 || self->survivor == NULL ? "plan" : "empty");
   gtk_widget_set_visible (self->order_hint, !by_stage (self) && n > 1);
   if (n == 0)
-    return;
+    {
+      self->n_revealed = G_MAXUINT;
+      drop_retired (self);
+      return;
+    }
 
   g_clear_object (&self->template);
   if (self->session != NULL && self->survivor != NULL)
@@ -350,13 +390,14 @@ rebuild (PwPlanPage *self)
 
   apply_search (self);
   /* Only a plan just opened comes in steps; later changes show at once. */
-  if (self->pending->len > 0)
-    {
-      self->reveal_frames = 0;
-      self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_more, NULL, NULL);
-    }
-  else
+  if (self->pending->len == 0)
     self->n_revealed = G_MAXUINT;
+  if (self->pending->len > 0 || self->retired->len > 0)
+    {
+      self->tick_frames = 0;
+      if (self->tick == 0)
+        self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
+    }
 
   if (self->focus_after != 0)
     {
@@ -430,7 +471,7 @@ apply_search (PwPlanPage *self)
     {
       gboolean section_visible = FALSE;
 
-      if (ADW_IS_PREFERENCES_GROUP (section))
+      if (ADW_IS_PREFERENCES_GROUP (section) || is_retired (self, section))
         continue;
       for (GtkWidget *group = gtk_widget_get_first_child (section); group != NULL;
            group = gtk_widget_get_next_sibling (group))
@@ -772,7 +813,8 @@ pw_plan_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
-  stop_revealing (self);
+  stop_ticking (self);
+  g_ptr_array_set_size (self->retired, 0);
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_func (self->items, on_items_changed, self);
   g_clear_object (&self->items);
@@ -795,6 +837,7 @@ pw_plan_page_finalize (GObject *object)
   PwPlanPage *self = PW_PLAN_PAGE (object);
 
   g_clear_pointer (&self->placement, g_hash_table_unref);
+  g_clear_pointer (&self->retired, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pw_plan_page_parent_class)->finalize (object);
 }
@@ -829,6 +872,7 @@ pw_plan_page_init (PwPlanPage *self)
 {
   self->rows = g_ptr_array_new ();
   self->pending = g_ptr_array_new_with_free_func (pending_row_free);
+  self->retired = g_ptr_array_new ();
   self->n_revealed = G_MAXUINT;
   self->placement = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
