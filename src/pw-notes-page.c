@@ -262,25 +262,11 @@ on_store_changed (PwNotesPage   *self,
 static void
 on_session_state (PwNotesPage *self)
 {
-  PwStore *store = NULL;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
-  if (pw_session_get_state (self->session) == PW_SESSION_UNLOCKED)
-    store = pw_session_get_store (self->session);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-    }
-  else
-    {
-      /* A half-written note is her data too: it goes with the lock. */
-      self->survivor_id = 0;
-      reset_compose (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SURVIVOR_ID]);
-    }
+  pw_record_follow_store (self, self->session, G_CALLBACK (on_store_changed),
+                          &self->store, &self->changed_id, &self->survivor_id);
+  /* A half-written note is her data too: it goes with the lock. */
+  if (self->store == NULL)
+    reset_compose (self);
   rebuild (self);
 }
 
@@ -313,9 +299,7 @@ pw_notes_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  pw_record_drop_store (&self->store, &self->changed_id);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_NOTES_PAGE);
   /* The scrolled window has no id: the template does not drop it. */

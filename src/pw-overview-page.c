@@ -306,18 +306,8 @@ pw_overview_page_map (GtkWidget *widget)
 static void
 on_session_state_changed (PwOverviewPage *self)
 {
-  PwStore *store = NULL;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
-  if (pw_session_get_state (self->session) == PW_SESSION_UNLOCKED)
-    store = pw_session_get_store (self->session);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-    }
+  pw_record_follow_store (self, self->session, G_CALLBACK (on_store_changed),
+                          &self->store, &self->changed_id, NULL);
   pw_overview_page_refresh (self);
 }
 
@@ -341,9 +331,7 @@ pw_overview_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  pw_record_drop_store (&self->store, &self->changed_id);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PW_TYPE_OVERVIEW_PAGE);
   /* Children without an id are not the template's to drop. */

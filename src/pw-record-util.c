@@ -7,6 +7,45 @@
 
 #include "pw-record-util.h"
 
+PwStore *
+pw_record_follow_store (gpointer    page,
+                        PwSession  *session,
+                        GCallback   on_changed,
+                        PwStore   **store,
+                        gulong     *changed_id,
+                        gint64     *survivor_id)
+{
+  PwStore *unlocked = NULL;
+
+  g_return_val_if_fail (G_IS_OBJECT (page), NULL);
+  g_return_val_if_fail (PW_IS_SESSION (session), NULL);
+
+  pw_record_drop_store (store, changed_id);
+  if (pw_session_get_state (session) == PW_SESSION_UNLOCKED)
+    unlocked = pw_session_get_store (session);
+  if (unlocked != NULL)
+    {
+      *store = g_object_ref (unlocked);
+      *changed_id = g_signal_connect_swapped (unlocked, "changed", on_changed, page);
+    }
+  else if (survivor_id != NULL)
+    {
+      /* Locked: nothing of her stays on screen or in memory. */
+      *survivor_id = 0;
+      g_object_notify (G_OBJECT (page), "survivor-id");
+    }
+  return *store;
+}
+
+void
+pw_record_drop_store (PwStore **store,
+                      gulong   *changed_id)
+{
+  if (*store != NULL)
+    g_clear_signal_handler (changed_id, *store);
+  g_clear_object (store);
+}
+
 GtkWidget *
 pw_record_list_new (const char *placeholder)
 {

@@ -3,14 +3,31 @@
 
 #include <adwaita.h>
 
+#include "pw-session.h"
 #include "pw-store.h"
 #include "pw-vault.h"
 
 G_BEGIN_DECLS
 
-/* Small helpers the Safety & consent, Progress and Notes tabs and the
- * service network share (not a class): rows that never read her words as
- * markup, lists, and the words for stored values. */
+/* Small helpers the Safety & consent, Progress and Notes tabs, the
+ * overview and the service network share (not a class): the store while
+ * the vault is open, rows that never read her words as markup, lists, and
+ * the words for stored values. */
+
+/* For a page that follows @session, at each change of its state: while
+ * the vault is unlocked, *@store holds the session's store with
+ * @on_changed connected to its ::changed (swapped: @page); once locked,
+ * *@store is NULL and, when @survivor_id is given, the page forgets her
+ * (*@survivor_id = 0, @page's "survivor-id" notified). Returns *@store. */
+PwStore    *pw_record_follow_store        (gpointer           page,
+                                           PwSession         *session,
+                                           GCallback          on_changed,
+                                           PwStore          **store,
+                                           gulong            *changed_id,
+                                           gint64            *survivor_id);
+/* Disconnects and drops what pw_record_follow_store() holds. */
+void        pw_record_drop_store          (PwStore          **store,
+                                           gulong            *changed_id);
 
 /* A boxed list with @placeholder shown while it is empty. */
 GtkWidget  *pw_record_list_new            (const char        *placeholder);

@@ -1618,24 +1618,8 @@ on_store_changed (PwSafetyPage  *self,
 static void
 on_session_state (PwSafetyPage *self)
 {
-  PwStore *store = NULL;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
-  if (pw_session_get_state (self->session) == PW_SESSION_UNLOCKED)
-    store = pw_session_get_store (self->session);
-  if (store != NULL)
-    {
-      self->store = g_object_ref (store);
-      self->changed_id = g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-    }
-  else
-    {
-      /* Locked: nothing of her stays on screen or in memory here. */
-      self->survivor_id = 0;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SURVIVOR_ID]);
-    }
+  pw_record_follow_store (self, self->session, G_CALLBACK (on_store_changed),
+                          &self->store, &self->changed_id, &self->survivor_id);
   rebuild (self);
 }
 
@@ -1679,9 +1663,7 @@ pw_safety_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->store);
+  pw_record_drop_store (&self->store, &self->changed_id);
   g_clear_object (&self->session);
   g_clear_pointer (&self->review, pw_review_due_free);
   g_clear_pointer (&self->services, g_hash_table_unref);
