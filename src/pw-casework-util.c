@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "pw-casework-util.h"
@@ -166,6 +167,21 @@ pw_casework_format_date (const char *date)
   /* Translators: a date: %1$d is the day, %2$s the abbreviated month, %3$d the year. Reorder them as your language writes dates. */
   return g_strdup_printf (_("%1$d %2$s %3$d"), g_date_time_get_day_of_month (dt),
                           month_abbreviation (g_date_time_get_month (dt)), g_date_time_get_year (dt));
+}
+
+char *
+pw_casework_format_score (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(GString) text = NULL;
+
+  if (fabs (value - round (value)) < 0.05)
+    return g_strdup_printf ("%.0f", round (value));
+  /* Not printf's "%.1f": LC_NUMERIC may not be the interface language's. */
+  text = g_string_new (g_ascii_formatd (buffer, sizeof buffer, "%.1f", value));
+  /* Translators: the decimal separator in numbers such as 2.5 */
+  g_string_replace (text, ".", C_("decimal separator", "."), 1);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 char *

@@ -25,6 +25,9 @@ const char *pw_casework_survivor_status_label (PwSurvivorStatus  status);
 const char *pw_casework_close_reason_label   (PwCloseReason      reason);
 /* "YYYY-MM-DD" as the locale writes a date; NULL for NULL. */
 char       *pw_casework_format_date          (const char        *date);
+/* A score: whole without a decimal, a mean with one, with the interface
+ * language's decimal separator ("3", "2,5"). */
+char       *pw_casework_format_score         (double             value);
 /* A moment in the interface language's words ("3 Mar 2026, 14:05"), never
  * through the C library's %x, which follows LC_TIME, not the language. */
 char       *pw_casework_format_date_time     (GDateTime         *when,

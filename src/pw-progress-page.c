@@ -61,13 +61,6 @@ format_date (const char *date)
   return date != NULL ? pw_casework_format_date (date) : g_strdup (_("no date"));
 }
 
-static char *
-format_score (double value)
-{
-  if (fabs (value - round (value)) < 0.05)
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
-}
 
 /* Indicator id → domain id, and domain ids in the template's order. */
 static GHashTable *
@@ -149,8 +142,8 @@ build_distance (PwProgressPage *self)
       last = &g_array_index (s->points, PwProgressPoint, s->points->len - 1);
       from_date = format_date (first->date);
       to_date = format_date (last->date);
-      from = format_score (first->value);
-      to = format_score (last->value);
+      from = pw_casework_format_score (first->value);
+      to = pw_casework_format_score (last->value);
       /* Translators: her score in an area of life, then and now, e.g. "From 2 on 5 Jan 2026 to 4 on 3 Mar 2026" */
       subtitle = g_strdup_printf (_("From %s on %s to %s on %s"), from, from_date, to, to_date);
       if (fabs (change) < 0.05)
@@ -160,7 +153,7 @@ build_distance (PwProgressPage *self)
         }
       else
         {
-          g_autofree char *amount = format_score (fabs (change));
+          g_autofree char *amount = pw_casework_format_score (fabs (change));
 
           /* Translators: how many points her score rose or fell; keep the sign */
           delta = g_strdup_printf (change > 0 ? _("+%s") : _("−%s"), amount);

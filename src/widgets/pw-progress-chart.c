@@ -108,14 +108,6 @@ format_date (const char *date)
   return pw_casework_format_date (date);
 }
 
-static char *
-format_score (double value)
-{
-  /* Whole numbers without a decimal, means with one, in the locale's way. */
-  if (fabs (value - round (value)) < 0.05)
-    return g_strdup_printf ("%.0f", value);
-  return g_strdup_printf ("%.1f", value);
-}
 
 static void
 get_day_range (PwProgressChart *self,
@@ -407,7 +399,7 @@ update_summary (PwProgressChart *self)
         {
           PwProgressPoint *pt = &g_array_index (s->points, PwProgressPoint, p);
           g_autofree char *date = format_date (pt->date);
-          g_autofree char *score = format_score (pt->value);
+          g_autofree char *score = pw_casework_format_score (pt->value);
 
           if (p > 0)
             g_string_append (points, C_("chart", ", "));
