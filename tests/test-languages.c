@@ -18,6 +18,8 @@
 
 #include "pw-application.h"
 #include "pw-caseload-view.h"
+#include "pw-casework-util.h"
+#include "pw-catalog.h"
 #include "pw-plan-item-editor.h"
 #include "pw-plan-page.h"
 #include "pw-services-window.h"
@@ -344,6 +346,25 @@ test_language (gconstpointer data)
   english = load_english_content (session, language);
 
   pw_test_set_language (language);
+
+  /* Numbers and dates in the language's own way, whatever LC_NUMERIC and
+   * LC_TIME say (here: C). */
+  {
+    g_autofree char *score = pw_casework_format_score (2.5);
+    g_autofree char *whole = pw_casework_format_score (3.0);
+    g_autofree char *expected = g_strdup_printf ("2%s5", (const char *) g_hash_table_lookup (catalog, "."));
+    g_autofree char *date = pw_catalog_format_date (NULL, "2026-04-03");
+    g_autofree char *april = g_strdup (g_hash_table_lookup (catalog, "April"));
+
+    g_assert_cmpstr (score, ==, expected);
+    g_assert_cmpstr (whole, ==, "3");
+    g_assert_nonnull (april);
+    g_assert_nonnull (strstr (date, "3"));
+    g_assert_nonnull (strstr (date, "2026"));
+    g_assert_null (strstr (date, "April"));
+    g_test_message ("%s: %s, %s", language, score, date);
+  }
+
   for (int narrow = 0; narrow <= 1; narrow++)
     {
       Walk walk = { language, catalog, translations, english, narrow, 0 };
