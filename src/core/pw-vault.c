@@ -1421,6 +1421,25 @@ job_new_or_report (PwVault             *self,
   return job;
 }
 
+/* Every job's _finish: @result is the task @source_tag started on @self.
+ * Jobs that give something back (a recovery key, a new slot) return it in
+ * @value; the others, only whether they succeeded. */
+static gboolean
+job_finish (PwVault       *self,
+            GAsyncResult  *result,
+            gpointer       source_tag,
+            gpointer      *value,
+            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_async_result_is_tagged (result, source_tag), FALSE);
+
+  if (value == NULL)
+    return g_task_propagate_boolean (G_TASK (result), error);
+  *value = g_task_propagate_pointer (G_TASK (result), error);
+  return *value != NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                  */
 
@@ -1698,10 +1717,10 @@ pw_vault_create_finish (PwVault       *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pw_vault_create_async), NULL);
+  gpointer recovery_key = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  job_finish (self, result, pw_vault_create_async, &recovery_key, error);
+  return recovery_key;
 }
 
 gboolean
@@ -1747,10 +1766,7 @@ pw_vault_unlock_finish (PwVault       *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pw_vault_unlock_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return job_finish (self, result, pw_vault_unlock_async, NULL, error);
 }
 
 gboolean
@@ -1797,10 +1813,7 @@ pw_vault_unlock_with_recovery_key_finish (PwVault       *self,
                                           GAsyncResult  *result,
                                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pw_vault_unlock_with_recovery_key_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return job_finish (self, result, pw_vault_unlock_with_recovery_key_async, NULL, error);
 }
 
 void
@@ -1892,10 +1905,10 @@ pw_vault_add_passphrase_slot_finish (PwVault       *self,
                                      GAsyncResult  *result,
                                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pw_vault_add_passphrase_slot_async), NULL);
+  gpointer slot = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  job_finish (self, result, pw_vault_add_passphrase_slot_async, &slot, error);
+  return slot;
 }
 
 gboolean
@@ -1950,10 +1963,7 @@ pw_vault_change_passphrase_finish (PwVault       *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pw_vault_change_passphrase_async), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return job_finish (self, result, pw_vault_change_passphrase_async, NULL, error);
 }
 
 gboolean
@@ -2093,10 +2103,10 @@ pw_vault_regenerate_recovery_key_finish (PwVault       *self,
                                          GAsyncResult  *result,
                                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_async_result_is_tagged (result, pw_vault_regenerate_recovery_key_async), NULL);
+  gpointer recovery_key = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  job_finish (self, result, pw_vault_regenerate_recovery_key_async, &recovery_key, error);
+  return recovery_key;
 }
 
 /* Backups */
