@@ -115,9 +115,11 @@ stage_text (PwSurvivorRow *self,
 
 /* The stage line reads as .caption.dim-label: libadwaita's caption is
  * 9pt at normal weight, and a point in a widget's font context is a
- * point in GTK's CSS (both follow the text scaling setting). */
-#define CAPTION_POINTS 9
-#define DIM_OPACITY    0.55
+ * point in GTK's CSS (both follow the text scaling setting); a dim label
+ * has 55 % opacity, 90 % in high contrast. */
+#define CAPTION_POINTS  9
+#define DIM_OPACITY     0.55
+#define DIM_OPACITY_HC  0.9
 
 static PangoContext *
 stage_context (PwSurvivorRow *self)
@@ -382,7 +384,8 @@ pw_survivor_row_snapshot (GtkWidget   *widget,
     return;
   ensure_stage (self);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  gtk_snapshot_push_opacity (snapshot, DIM_OPACITY);
+  gtk_snapshot_push_opacity (snapshot, adw_style_manager_get_high_contrast (adw_style_manager_get_default ())
+                                       ? DIM_OPACITY_HC : DIM_OPACITY);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->stage_x, self->stage_y));
   gtk_snapshot_append_layout (snapshot, self->stage, &color);
