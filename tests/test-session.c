@@ -57,10 +57,11 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* A fictional programme variant of the default template. */
+/* A fictional programme variant of @extends. */
 static GFile *
 write_variant (Fixture    *f,
                const char *id,
+               const char *extends,
                int         version,
                gboolean    with_extra_step)
 {
@@ -75,10 +76,10 @@ write_variant (Fixture    *f,
     " \"community_role\": {\"en\": \"The example service helps.\"}}";
 
   json = g_strdup_printf ("{\"format\": \"pathway-template\", \"format_version\": 1,"
-                          " \"id\": \"%s\", \"version\": %d, \"extends\": \"default\","
+                          " \"id\": \"%s\", \"version\": %d, \"extends\": \"%s\","
                           " \"languages\": [\"en\"], \"name\": {\"en\": \"Example programme\"},"
                           " \"stages\": [{\"id\": \"rights\", \"steps\": [%s]}]}",
-                          id, version, with_extra_step ? step : "");
+                          id, version, extends, with_extra_step ? step : "");
   g_file_set_contents (path, json, -1, &error);
   g_assert_no_error (error);
   return g_file_new_for_path (path);
@@ -101,10 +102,10 @@ static void
 test_session_import_template (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(GFile) v1 = write_variant (f, "example-programme", 1, TRUE);
-  g_autoptr(GFile) v2_without = write_variant (f, "example-programme", 2, FALSE);
-  g_autoptr(GFile) v2_with = write_variant (f, "example-programme", 2, TRUE);
-  g_autoptr(GFile) shipped_id = write_variant (f, "es", 9, TRUE);
+  g_autoptr(GFile) v1 = write_variant (f, "example-programme", "default", 1, TRUE);
+  g_autoptr(GFile) v2_without = write_variant (f, "example-programme", "default", 2, FALSE);
+  g_autoptr(GFile) v2_with = write_variant (f, "example-programme", "default", 2, TRUE);
+  g_autoptr(GFile) shipped_id = write_variant (f, "es", "default", 9, TRUE);
   g_autoptr(PwSurvivor) survivor = pw_survivor_new ();
   g_autoptr(PwPlanItem) item = pw_plan_item_new ();
   g_autoptr(PwTemplate) template = NULL;
@@ -167,6 +168,34 @@ test_session_import_template (Fixture       *f,
   g_assert_true (pw_vault_unlock (pw_session_get_vault (f->session), passphrase, &error));
   g_assert_no_error (error);
   g_assert_true (pw_template_registry_contains (registry, "example-programme"));
+}
+
+/* A variant of an imported template comes back after unlocking, whatever
+ * order the vault lists them in: here the variant's id sorts first. */
+static void
+test_session_import_variant_of_import (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GFile) base = write_variant (f, "zz-example-base", "default", 1, TRUE);
+  g_autoptr(GFile) variant = write_variant (f, "aa-example-variant", "zz-example-base", 1, FALSE);
+  g_autoptr(PwTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base_id = NULL;
+  g_autofree char *variant_id = NULL;
+
+  base_id = pw_session_import_template (f->session, base, &error);
+  g_assert_no_error (error);
+  variant_id = pw_session_import_template (f->session, variant, &error);
+  g_assert_no_error (error);
+
+  pw_session_lock (f->session);
+  g_assert_true (pw_vault_unlock (pw_session_get_vault (f->session), passphrase, &error));
+  g_assert_no_error (error);
+  template = pw_session_lookup_template (f->session, variant_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pw_template_get_extends (template), ==, base_id);
+  /* The base's own step, through the variant. */
+  g_assert_nonnull (pw_template_lookup_step (template, "rights.example-programme-step"));
 }
 
 static void
@@ -284,6 +313,8 @@ main (int   argc,
 
   g_test_add ("/session/shipped-templates", Fixture, NULL, fixture_set_up, test_session_shipped_templates, fixture_tear_down);
   g_test_add ("/session/import-template", Fixture, NULL, fixture_set_up, test_session_import_template, fixture_tear_down);
+  g_test_add ("/session/import-template/variant-of-import", Fixture, NULL, fixture_set_up,
+              test_session_import_variant_of_import, fixture_tear_down);
   g_test_add_func ("/session/demo", test_session_demo);
   g_test_add ("/session/auto-lock", Fixture, NULL, fixture_set_up, test_session_auto_lock, fixture_tear_down);
 

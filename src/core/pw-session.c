@@ -344,9 +344,6 @@ pw_session_lookup_template (PwSession   *self,
   return pw_template_registry_lookup (self->templates, id, error);
 }
 
-/* Largest template file accepted, as the loader's own limit. */
-#define TEMPLATE_MAX_BYTES (4 * 1024 * 1024)
-
 /* Validates @file, refuses an update that would orphan plan items, stores
  * it in the vault and makes it available. Returns the template id. */
 char *
@@ -378,7 +375,8 @@ pw_session_import_template (PwSession  *self,
                             G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return NULL;
-  if (g_file_info_get_size (info) > TEMPLATE_MAX_BYTES)
+  /* The loader's own limit, before the file is read into memory. */
+  if (g_file_info_get_size (info) > PW_TEMPLATE_MAX_FILE_SIZE)
     {
       g_set_error (error, PW_TEMPLATE_ERROR, PW_TEMPLATE_ERROR_TOO_LARGE,
                    _("“%s” is larger than 4 MB, which no pathway template needs. Check that it is the right file."),
@@ -442,23 +440,11 @@ load_imported_templates (PwSession *self)
       return;
     }
 
-  /* Bases first: a variant may extend another imported template. */
-  for (guint pass = 0; pass < templates->len; pass++)
-    for (guint i = 0; i < templates->len; i++)
-      {
-        GBytes *bytes = g_ptr_array_index (templates, i);
-        g_autofree char *id = NULL;
-
-        if (bytes == NULL)
-          continue;
-        id = pw_template_registry_add_bytes (self->templates, bytes, NULL,
-                                             PW_TEMPLATE_SOURCE_IMPORTED, NULL);
-        if (id != NULL)
-          {
-            g_ptr_array_index (templates, i) = NULL;
-            g_bytes_unref (bytes);
-          }
-      }
+  /* In any order: the registry resolves a variant's `extends` when it is
+   * looked up, not when it is added. */
+  for (guint i = 0; i < templates->len; i++)
+    g_free (pw_template_registry_add_bytes (self->templates, g_ptr_array_index (templates, i), NULL,
+                                            PW_TEMPLATE_SOURCE_IMPORTED, NULL));
 }
 
 static void

@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* Limits the loader enforces; README.md states the same numbers. */
-#define PW_TEMPLATE_MAX_FILE_SIZE   (4 * 1024 * 1024)
+/* Limits the loader enforces (and PW_TEMPLATE_MAX_FILE_SIZE);
+ * README.md states the same numbers. */
 #define PW_TEMPLATE_MAX_TEXT_CHARS  10000
 #define PW_TEMPLATE_MAX_DEPTH       32
 #define PW_TEMPLATE_MAX_TITLE_CHARS 40

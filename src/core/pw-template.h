@@ -35,6 +35,9 @@ typedef enum
 
 GQuark pw_template_error_quark (void);
 
+/* The largest template file the loader accepts. */
+#define PW_TEMPLATE_MAX_FILE_SIZE (4 * 1024 * 1024)
+
 #define PW_TYPE_TEMPLATE (pw_template_get_type ())
 G_DECLARE_FINAL_TYPE (PwTemplate, pw_template, PW, TEMPLATE, GObject)
 
