@@ -291,6 +291,20 @@ test_bare (Fixture       *f,
                                   pw_stage_get_summary (pw_template_lookup_stage (f->template, "recovery"), NULL)));
 }
 
+static gboolean
+map_settled (gpointer data)
+{
+  Fixture *f = data;
+  guint n = pw_pathway_map_get_n_stations (f->map);
+  GtkWidget *menu = pw_pathway_map_get_stage_menu_button (f->map, "detection");
+
+  /* Her data comes in on an idle: under load it can land after the first
+   * frames and rebuild the stations, which then need a frame of their own. */
+  return n > 0 && gtk_widget_get_mapped (pw_pathway_map_get_station (f->map, 0)) &&
+         gtk_widget_get_mapped (pw_pathway_map_get_station (f->map, n - 1)) &&
+         menu != NULL && gtk_widget_get_mapped (menu);
+}
+
 static void
 show_survivor (Fixture *f,
                int      width,
@@ -298,6 +312,8 @@ show_survivor (Fixture *f,
 {
   pw_pathway_map_set_survivor_id (f->map, f->survivor_id);
   open_window (f, width, height);
+  pw_test_wait_until (map_settled, f, 5000);
+  pw_test_wait_for_frame (GTK_WIDGET (f->window));
 }
 
 static void
