@@ -56,6 +56,9 @@ test_iso_codes_names (void)
   g_assert_cmpuint (index_of (countries, "FR"), <, index_of (countries, "DE"));
   pw_test_set_language ("es");
   g_assert_cmpstr (pw_iso_codes_get_name (iso, PW_ISO_LANGUAGE, "en"), ==, "Inglés");
+  /* Catalan's ISO 639-3 catalogue lacks "Italian"; its 639-2 one has it. */
+  pw_test_set_language ("ca");
+  g_assert_cmpstr (pw_iso_codes_get_name (iso, PW_ISO_LANGUAGE, "it"), ==, "italià");
   pw_test_set_language ("en");
 }
 

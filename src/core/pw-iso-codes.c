@@ -19,6 +19,9 @@ typedef struct
 typedef struct
 {
   const char *domain;
+  /* Some languages translate the shorter ISO 639-2 list but not all of
+   * ISO 639-3: Catalan has "italià" in one and leaves "Italian" in the other. */
+  const char *fallback_domain;
   GPtrArray  *entries;    /* Entry, in file order */
   GHashTable *by_code;    /* code (folded to the kind's case) → Entry */
 
@@ -82,6 +85,7 @@ pw_iso_codes_init (PwIsoCodes *self)
 {
   self->tables[PW_ISO_COUNTRY].domain = "iso_3166-1";
   self->tables[PW_ISO_LANGUAGE].domain = "iso_639-3";
+  self->tables[PW_ISO_LANGUAGE].fallback_domain = "iso_639-2";
   for (guint i = 0; i < G_N_ELEMENTS (self->tables); i++)
     {
       self->tables[i].entries = g_ptr_array_new_with_free_func (entry_free);
@@ -242,6 +246,11 @@ pw_iso_codes_new (const char  *json_dir,
     {
       bindtextdomain (self->tables[i].domain, locale_dir);
       bind_textdomain_codeset (self->tables[i].domain, "UTF-8");
+      if (self->tables[i].fallback_domain != NULL)
+        {
+          bindtextdomain (self->tables[i].fallback_domain, locale_dir);
+          bind_textdomain_codeset (self->tables[i].fallback_domain, "UTF-8");
+        }
     }
 
   return g_steal_pointer (&self);
@@ -271,7 +280,12 @@ static const char *
 translated (const Table *table,
             const Entry *entry)
 {
-  return dgettext (table->domain, entry->name);
+  const char *text = dgettext (table->domain, entry->name);
+
+  /* dgettext hands back the msgid itself when it has no translation. */
+  if (text == entry->name && table->fallback_domain != NULL)
+    text = dgettext (table->fallback_domain, entry->name);
+  return text;
 }
 
 static void
