@@ -120,7 +120,8 @@ pw_record_wrap_group_titles (GtkWidget *root)
 
 typedef struct
 {
-  GtkScrolledWindow *scroller;  /* unowned: owns us */
+  GtkAdjustment *adjustment;    /* the scroller's (which owns us), followed for its width */
+  gulong width_handler;
   GPtrArray *buttons;           /* unowned: each removes itself on destroy */
   int threshold;
   guint idle;
@@ -131,6 +132,11 @@ static void
 compact_free (Compact *compact)
 {
   g_clear_handle_id (&compact->idle, g_source_remove);
+  g_clear_signal_handler (&compact->width_handler, compact->adjustment);
+  g_clear_object (&compact->adjustment);
+  /* Buttons that outlive the page must not call back into freed memory. */
+  for (guint i = 0; i < compact->buttons->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (compact->buttons, i), compact);
   g_ptr_array_unref (compact->buttons);
   g_free (compact);
 }
@@ -153,8 +159,7 @@ static gboolean
 on_compact_idle (gpointer data)
 {
   Compact *compact = data;
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (compact->scroller);
-  double width = gtk_adjustment_get_page_size (adjustment);
+  double width = gtk_adjustment_get_page_size (compact->adjustment);
   gboolean narrow = width > 0 && width < compact->threshold;
 
   compact->idle = 0;
@@ -198,12 +203,12 @@ pw_record_compact_button (GtkScrolledWindow *scroller,
   if (compact == NULL)
     {
       compact = g_new0 (Compact, 1);
-      compact->scroller = scroller;
       compact->buttons = g_ptr_array_new ();
       compact->threshold = threshold;
+      compact->adjustment = g_object_ref (gtk_scrolled_window_get_hadjustment (scroller));
+      compact->width_handler = g_signal_connect_swapped (compact->adjustment, "notify::page-size",
+                                                         G_CALLBACK (on_compact_width), compact);
       g_object_set_data_full (G_OBJECT (scroller), "pw-compact", compact, (GDestroyNotify) compact_free);
-      g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (scroller), "notify::page-size",
-                                G_CALLBACK (on_compact_width), compact);
     }
 
   label = gtk_button_get_label (GTK_BUTTON (button));
