@@ -840,9 +840,8 @@ pw_progress_page_init (PwProgressPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   pw_record_wrap_group_titles (GTK_WIDGET (self));
-  /* Narrow, the buttons beside texts keep only their icons. */
-  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_checkin_button, "list-add-symbolic", 560);
-  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_milestone_button, "list-add-symbolic", 560);
+  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_checkin_button, "list-add-symbolic");
+  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_milestone_button, "list-add-symbolic");
 
   self->chart = PW_PROGRESS_CHART (pw_progress_chart_new ());
   gtk_widget_set_margin_top (GTK_WIDGET (self->chart), 12);

@@ -118,12 +118,14 @@ pw_record_wrap_group_titles (GtkWidget *root)
     pw_record_wrap_group_titles (child);
 }
 
+/* Narrower than this, a page's buttons beside texts keep only their icons. */
+#define COMPACT_WIDTH 560
+
 typedef struct
 {
   GtkAdjustment *adjustment;    /* the scroller's (which owns us), followed for its width */
   gulong width_handler;
   GPtrArray *buttons;           /* unowned: each removes itself on destroy */
-  int threshold;
   guint idle;
   gboolean compact;
 } Compact;
@@ -160,7 +162,7 @@ on_compact_idle (gpointer data)
 {
   Compact *compact = data;
   double width = gtk_adjustment_get_page_size (compact->adjustment);
-  gboolean narrow = width > 0 && width < compact->threshold;
+  gboolean narrow = width > 0 && width < COMPACT_WIDTH;
 
   compact->idle = 0;
   if (narrow != compact->compact)
@@ -189,8 +191,7 @@ on_compact_button_destroy (GtkWidget *button,
 void
 pw_record_compact_button (GtkScrolledWindow *scroller,
                           GtkWidget         *button,
-                          const char        *icon_name,
-                          int                threshold)
+                          const char        *icon_name)
 {
   Compact *compact;
   const char *label;
@@ -204,7 +205,6 @@ pw_record_compact_button (GtkScrolledWindow *scroller,
     {
       compact = g_new0 (Compact, 1);
       compact->buttons = g_ptr_array_new ();
-      compact->threshold = threshold;
       compact->adjustment = g_object_ref (gtk_scrolled_window_get_hadjustment (scroller));
       compact->width_handler = g_signal_connect_swapped (compact->adjustment, "notify::page-size",
                                                          G_CALLBACK (on_compact_width), compact);

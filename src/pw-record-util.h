@@ -35,14 +35,13 @@ GtkWidget  *pw_record_list_new            (const char        *placeholder);
  * being cut off when a narrow window (or a long language) leaves them
  * little room beside their header buttons. */
 void        pw_record_wrap_group_titles   (GtkWidget         *root);
-/* While @scroller (a page's scrolled window) is narrower than @threshold
+/* While @scroller (a page's scrolled window) is narrower than 560 px,
  * px, @button shows only @icon_name, its words moving to its tooltip, so
  * the text beside it keeps room to be read. Buttons made later (a row's)
  * can be added at any time; they leave when destroyed. */
 void        pw_record_compact_button      (GtkScrolledWindow *scroller,
                                            GtkWidget         *button,
-                                           const char        *icon_name,
-                                           int                threshold);
+                                           const char        *icon_name);
 void        pw_record_list_clear          (GtkListBox        *list);
 /* An AdwActionRow; @title and @subtitle are plain text. */
 GtkWidget  *pw_record_row_new             (const char        *title,

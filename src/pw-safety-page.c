@@ -52,9 +52,6 @@ struct _PwSafetyPage
   GtkListBox     *referral_list;
 };
 
-/* Narrower than this, the buttons beside texts keep only their icons. */
-#define COMPACT_WIDTH 560
-
 G_DEFINE_FINAL_TYPE (PwSafetyPage, pw_safety_page, GTK_TYPE_WIDGET)
 
 enum {
@@ -305,7 +302,7 @@ build_life_changes (PwSafetyPage *self,
   button = gtk_button_new_with_mnemonic (_("Record a _Change…"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_record_change_clicked), self);
-  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), button, "document-edit-symbolic", COMPACT_WIDTH);
+  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), button, "document-edit-symbolic");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   gtk_list_box_append (self->life_list, row);
 }
@@ -1766,10 +1763,10 @@ pw_safety_page_init (PwSafetyPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   pw_record_wrap_group_titles (GTK_WIDGET (self));
-  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_review_button, "list-add-symbolic", COMPACT_WIDTH);
-  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_needs_button, "list-add-symbolic", COMPACT_WIDTH);
-  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_consent_button, "list-add-symbolic", COMPACT_WIDTH);
-  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_referral_button, "list-add-symbolic", COMPACT_WIDTH);
+  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_review_button, "list-add-symbolic");
+  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_needs_button, "list-add-symbolic");
+  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_consent_button, "list-add-symbolic");
+  pw_record_compact_button (GTK_SCROLLED_WINDOW (self->scroller), self->new_referral_button, "list-add-symbolic");
 
   self->life_list = GTK_LIST_BOX (pw_record_list_new (NULL));
   gtk_box_append (self->risk_box, GTK_WIDGET (self->life_list));

@@ -221,6 +221,23 @@ check_screen (Walk       *walk,
     }
 }
 
+/* The dialog an action just opened: checked at the walk's width, closed. */
+static void
+check_dialog (Walk       *walk,
+              GType       type,
+              const char *screen)
+{
+  GtkWindow *dialog;
+
+  pw_test_iterate (30);
+  dialog = pw_test_find_toplevel (type);
+  g_assert_nonnull (dialog);
+  if (walk->narrow)
+    gtk_window_set_default_size (dialog, 400, 800);
+  check_screen (walk, GTK_WIDGET (dialog), screen);
+  gtk_window_destroy (dialog);
+}
+
 static gint64
 find_survivor (PwSession  *session,
                const char *case_code)
@@ -247,7 +264,6 @@ walk_screens (Walk      *walk,
   g_autoptr(GError) error = NULL;
   PwCaseloadView *caseload;
   PwSurvivorView *survivor_view;
-  GtkWindow *dialog;
   gint64 id;
   static const char * const pages[] = { "pathway", "plan", "safety", "progress", "notes" };
 
@@ -287,13 +303,7 @@ walk_screens (Walk      *walk,
   /* The editors and windows a worker opens from there. */
   pw_survivor_view_show_page (survivor_view, "plan");
   gtk_widget_activate_action (GTK_WIDGET (survivor_view), "survivor.edit", NULL);
-  pw_test_iterate (30);
-  dialog = pw_test_find_toplevel (PW_TYPE_SURVIVOR_EDITOR);
-  g_assert_nonnull (dialog);
-  if (walk->narrow)
-    gtk_window_set_default_size (dialog, 400, 800);
-  check_screen (walk, GTK_WIDGET (dialog), "survivor-editor");
-  gtk_window_destroy (dialog);
+  check_dialog (walk, PW_TYPE_SURVIVOR_EDITOR, "survivor-editor");
 
   {
     PwPlanPage *plan = PW_PLAN_PAGE (pw_test_find (root, PW_TYPE_PLAN_PAGE, NULL));
@@ -301,23 +311,11 @@ walk_screens (Walk      *walk,
 
     g_assert_cmpuint (rows->len, >, 0);
     g_signal_emit_by_name (g_ptr_array_index (rows, 0), "activate");
-    pw_test_iterate (30);
-    dialog = pw_test_find_toplevel (PW_TYPE_PLAN_ITEM_EDITOR);
-    g_assert_nonnull (dialog);
-    if (walk->narrow)
-      gtk_window_set_default_size (dialog, 400, 800);
-    check_screen (walk, GTK_WIDGET (dialog), "goal-editor");
-    gtk_window_destroy (dialog);
+    check_dialog (walk, PW_TYPE_PLAN_ITEM_EDITOR, "goal-editor");
   }
 
   gtk_widget_activate_action (root, "win.services", NULL);
-  pw_test_iterate (30);
-  dialog = pw_test_find_toplevel (PW_TYPE_SERVICES_WINDOW);
-  g_assert_nonnull (dialog);
-  if (walk->narrow)
-    gtk_window_set_default_size (dialog, 400, 800);
-  check_screen (walk, GTK_WIDGET (dialog), "services");
-  gtk_window_destroy (dialog);
+  check_dialog (walk, PW_TYPE_SERVICES_WINDOW, "services");
 
   pw_window_set_survivor_mode (PW_WINDOW (window), FALSE);
   pw_session_lock (session);
